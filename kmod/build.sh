@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Build dmakit_soft.ko and dmatest.ko against the installed kernel headers.
+#
+#   kmod/build.sh            # outputs in build/kmod/obj/*.ko
+#
+# Needs linux-headers-$KVER and the extracted drivers/dma sources (fetched
+# here if missing). Env: KVER, KT_BUILD, DMAKIT_SOFT_DIR (see common.sh).
+set -euo pipefail
+. "$(dirname "$0")/common.sh"
+kt_setup_versions
+kt_fetch_kdma
+
+[ -d "$DMAKIT_SOFT_DIR" ] || kt_die "no driver sources in $DMAKIT_SOFT_DIR"
+
+# M= must hold the sources, so link them in: nothing is copied, and the
+# object list stays in kmod/Kbuild. Stale links from an earlier source
+# directory are dropped first.
+mkdir -p "$KOBJ"
+find "$KOBJ" -maxdepth 1 -type l -delete
+ln -s "$KT_REPO/kmod/Kbuild" "$KOBJ/Kbuild"
+ln -s "$KDMA/dmatest.c" "$KOBJ/dmatest.c"
+for f in "$DMAKIT_SOFT_DIR"/*.c "$DMAKIT_SOFT_DIR"/*.h; do
+	[ -e "$f" ] && ln -s "$f" "$KOBJ/$(basename "$f")"
+done
+
+kt_log "building modules for $KVER from $DMAKIT_SOFT_DIR (kernel sources $(cat "$KDMA/SOURCE"))"
+make -s -C "$KDIR" M="$KOBJ" DMAKIT_KDMA="$KDMA" -j"$(nproc)" modules
+ls "$KOBJ/dmakit_soft.ko" "$KOBJ/dmatest.ko" >/dev/null
