@@ -13,8 +13,10 @@
 #     summary must report 0 failures;
 #  5. negative control: the same module booted with the engine's fault hook
 #     (dmakit_soft.fault_every=N) must make dmatest report failures;
-#  6. prints each summary line and, last, "N passed, N failed" (thread
-#     summaries of the positive run; a missing summary counts as failed).
+#  6. prints each summary line and, last, "N passed, N failed": the thread
+#     summaries of the positive run (a missing one counts as failed), plus
+#     one failure if the positive boot had other problems and one if the
+#     negative control did not fail as it must.
 # Exits non-zero on any dmatest failure, kernel warning/oops/taint, missing
 # result (hang or panic, bounded by KT_TIMEOUT), or a negative control that
 # does not fail.
@@ -173,7 +175,11 @@ out=$(judge "$KT_BUILD/console-positive.log" positive "$KT_ITER")
 printf '%s\n' "$out" | grep -v '^@'
 read -r _ passed failed problems taint _ _ <<< "$(printf '%s\n' "$out" | grep '^@')"
 if taint_bad "$taint"; then echo "  PROBLEM: kernel tainted ($taint)"; problems=$((problems + 1)); fi
-[ "$failed" = 0 ] && [ "$problems" = 0 ] && [ "$passed" -gt 0 ] || status=1
+if [ "$problems" != 0 ]; then
+	echo "positive run: FAILED: $problems problems (counted as one more failure)"
+	failed=$((failed + 1))
+fi
+[ "$failed" = 0 ] && [ "$passed" -gt 0 ] || status=1
 
 echo "--- negative control: $MOD.fault_every=$KT_NEG_EVERY must make dmatest fail (console: $KT_BUILD/console-negative.log)"
 out=$(judge "$KT_BUILD/console-negative.log" negative "$KT_NEG_ITER")
@@ -183,7 +189,8 @@ if taint_bad "$ntaint"; then echo "  PROBLEM: kernel tainted ($ntaint)"; nproble
 if [ "$nproblems" = 0 ] && [ "$nwithfail" -gt 0 ]; then
 	echo "negative control: OK, $nwithfail of $nsum thread summaries reported failures, as expected"
 else
-	echo "negative control: FAILED: $nwithfail of $nsum thread summaries reported failures (expected > 0), $nproblems problems"
+	echo "negative control: FAILED: $nwithfail of $nsum thread summaries reported failures (expected > 0), $nproblems problems (counted as one more failure)"
+	failed=$((failed + 1))
 	status=1
 fi
 
