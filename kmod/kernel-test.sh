@@ -16,7 +16,8 @@
 #  6. prints each summary line and, last, "N passed, N failed": the thread
 #     summaries of the positive run (a missing one counts as failed), plus
 #     one failure if the positive boot had other problems and one if the
-#     negative control did not fail as it must.
+#     negative control did not fail as it must. The positive run's summary
+#     lines are also left in build/kmod/summaries-positive.txt.
 # Exits non-zero on any dmatest failure, kernel warning/oops/taint, missing
 # result (hang or panic, bounded by KT_TIMEOUT), or a negative control that
 # does not fail.
@@ -173,6 +174,8 @@ echo "kernel-test: $KVER, $(cat "$KDMA/SOURCE"), driver sources $DMAKIT_SOFT_DIR
 echo "--- positive run: $KT_ITER iterations, test_buf_size=$KT_BUF (console: $KT_BUILD/console-positive.log)"
 out=$(judge "$KT_BUILD/console-positive.log" positive "$KT_ITER")
 printf '%s\n' "$out" | grep -v '^@'
+# The bare summary lines, for comparing with the user-space dmatest's.
+printf '%s\n' "$out" | sed -n 's/^  \(dmatest: [^ ]*: summary \)/\1/p' > "$KT_BUILD/summaries-positive.txt"
 read -r _ passed failed problems taint _ _ <<< "$(printf '%s\n' "$out" | grep '^@')"
 if taint_bad "$taint"; then echo "  PROBLEM: kernel tainted ($taint)"; problems=$((problems + 1)); fi
 if [ "$problems" != 0 ]; then
