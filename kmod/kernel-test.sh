@@ -25,7 +25,8 @@
 # Env knobs: KT_ITER (500), KT_BUF (65536), KT_NEG_EVERY (7), KT_NEG_ITER
 # (100), KT_MEMSET (auto: run if the engine has DMA_MEMSET; 1: require; 0:
 # skip), KT_TIMEOUT (per boot, 180 s), KT_SMP (2), KT_SLUB_DEBUG (1),
-# KT_BUILD, KVER, DMAKIT_SOFT_DIR (see common.sh).
+# KT_MODPARAMS ("nr_channels=4 nr_workers=1": more dmakit_soft parameters
+# for both boots), KT_BUILD, KVER, DMAKIT_SOFT_DIR (see common.sh).
 set -euo pipefail
 . "$(dirname "$0")/common.sh"
 
@@ -86,7 +87,9 @@ boot() {
 	local log=$KT_BUILD/console-$name.log append rc=0
 	append="console=ttyS0 loglevel=5 panic=-1 oops=panic panic_on_warn=1"
 	[ "$KT_SLUB_DEBUG" = 0 ] || append="$append slub_debug=FZPU"
-	append="$append kt.mod=$MOD kt.drv=$DRV kt.timeout=3000 $*"
+	append="$append kt.mod=$MOD kt.drv=$DRV kt.timeout=3000"
+	for p in ${KT_MODPARAMS:-}; do append="$append $MOD.$p"; done
+	append="$append $*"
 	kt_log "booting $KVER under QEMU TCG ($name): $*"
 	timeout -k 5 "$KT_TIMEOUT" qemu-system-x86_64 -accel tcg -cpu max \
 		-smp "$KT_SMP" -m 512 -nodefaults -no-user-config -display none \
