@@ -15,7 +15,7 @@ static u64 mono_ns(void)
 	return (u64)ts.tv_sec * NSEC_PER_SEC + ts.tv_nsec;
 }
 
-__attribute__((constructor)) static void time_init(void)
+__attribute__((constructor(101))) static void time_init(void)
 {
 	boot_ns = mono_ns();
 }
