@@ -56,12 +56,27 @@ static void fail(const char *what, struct record *r)
 	__atomic_store_n(&failed, 1, __ATOMIC_SEQ_CST);
 }
 
+static u32 xorshift(u64 *s)
+{
+	*s ^= *s << 13;
+	*s ^= *s >> 7;
+	*s ^= *s << 17;
+	return (u32)(*s >> 11);
+}
+
+/* The worker's stream; callbacks (softirq threads) draw from their own. */
 static u32 rnd(struct worker *w)
 {
-	w->rng ^= w->rng << 13;
-	w->rng ^= w->rng >> 7;
-	w->rng ^= w->rng << 17;
-	return (u32)(w->rng >> 11);
+	return xorshift(&w->rng);
+}
+
+static __thread u64 cb_rng;
+
+static u32 cb_rnd(void)
+{
+	if (!cb_rng)
+		cb_rng = seed * 0x9e3779b97f4a7c15ULL + (u64)(uintptr_t)&cb_rng;
+	return xorshift(&cb_rng);
 }
 
 static void watchdog(int sig)
@@ -72,13 +87,13 @@ static void watchdog(int sig)
 	_exit(1);
 }
 
-static struct record *new_record(struct worker *w, bool with_cb)
+static struct record *new_record(struct worker *w, bool with_cb, u32 r32)
 {
 	struct record *r = calloc(1, sizeof(*r));
 	size_t i;
 
 	r->w = w;
-	r->len = 1 + rnd(w) % MAX_LEN;
+	r->len = 1 + r32 % MAX_LEN;
 	r->src = malloc(r->len);
 	r->dst = calloc(1, r->len);
 	r->with_cb = with_cb;
@@ -132,15 +147,11 @@ static void callback(void *param, const struct dmaengine_result *res)
 
 	if (!in_softirq())
 		fail("callback outside softirq context", r);
-	if (!__atomic_compare_exchange_n(&r->state, &old, R_COMPLETED, false,
-					 __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))
-		fail(old == R_COMPLETED ? "callback twice" :
-		     "callback after terminate", r);
 	if (res->result != DMA_TRANS_NOERROR)
 		fail("transfer error", r);
 	/* Callbacks may submit new work, or terminate the channel. */
-	if (!r->chained && rnd(w) % 8 == 0) {
-		struct record *n = new_record(w, true);
+	if (!r->chained && cb_rnd() % 8 == 0) {
+		struct record *n = new_record(w, true, cb_rnd());
 		bool ok = false;
 
 		n->chained = true;
@@ -156,7 +167,7 @@ static void callback(void *param, const struct dmaengine_result *res)
 			free(n->dst);
 			free(n);
 		}
-	} else if (rnd(w) % 64 == 0) {
+	} else if (cb_rnd() % 64 == 0) {
 		pthread_mutex_lock(&w->lock);
 		if (!w->stopping) {
 			/* Nobody may issue again until the worker synchronizes. */
@@ -166,6 +177,11 @@ static void callback(void *param, const struct dmaengine_result *res)
 		}
 		pthread_mutex_unlock(&w->lock);
 	}
+	/* Last: once marked, the worker may free the record. */
+	if (!__atomic_compare_exchange_n(&r->state, &old, R_COMPLETED, false,
+					 __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))
+		fail(old == R_COMPLETED ? "callback twice" :
+		     "callback after terminate", NULL);
 }
 
 /* After terminate_sync: nothing pending will ever complete. */
@@ -255,7 +271,7 @@ static struct dma_chan *request(void)
 /* Submit or issue only while the gate is open. */
 static void worker_submit(struct worker *w, bool with_cb, bool issue)
 {
-	struct record *r = new_record(w, with_cb);
+	struct record *r = new_record(w, with_cb, rnd(w));
 	bool ok = false;
 
 	pthread_mutex_lock(&w->lock);

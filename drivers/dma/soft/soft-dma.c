@@ -429,7 +429,8 @@ static bool soft_chan_run(struct soft_chan *sc, size_t budget, bool poll_only)
 	r = soft_exec(sc, d, pos, n);
 
 	spin_lock_irqsave(&sc->vc.lock, flags);
-	WRITE_ONCE(sc->busy, false);
+	/* Release: soft_wait_idle() then sees every byte this chunk wrote. */
+	smp_store_release(&sc->busy, false);
 	if (sc->active != d)
 		goto out;	/* terminated while we ran */
 	WRITE_ONCE(d->done, pos + n);
@@ -668,7 +669,7 @@ static enum dma_status soft_tx_status(struct dma_chan *chan,
 /* Wait until no executor is inside a chunk of this channel. */
 static void soft_wait_idle(struct soft_chan *sc)
 {
-	while (READ_ONCE(sc->busy))
+	while (smp_load_acquire(&sc->busy))
 		cpu_relax();
 }
 
