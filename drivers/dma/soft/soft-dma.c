@@ -21,6 +21,7 @@
  *
  * Locking: vc.lock protects the lists, busy, paused, active and done.
  */
+#include <linux/dma-mapping.h>
 #include <linux/dmaengine.h>
 #include <linux/interrupt.h>
 #include <linux/kthread.h>
