@@ -11,6 +11,11 @@ kt_setup_versions
 kt_fetch_kdma
 
 [ -d "$DMAKIT_SOFT_DIR" ] || kt_die "no driver sources in $DMAKIT_SOFT_DIR"
+objs=$(sed -n 's/^dmakit_soft-y *:= *//p' "$KT_REPO/kmod/Kbuild")
+for o in $objs; do
+	[ -e "$DMAKIT_SOFT_DIR/${o%.o}.c" ] ||
+		kt_die "missing $DMAKIT_SOFT_DIR/${o%.o}.c (kmod/Kbuild makes dmakit_soft.ko of: $objs)"
+done
 
 # M= must hold the sources, so link them in: nothing is copied, and the
 # object list stays in kmod/Kbuild. make judges a link by its target's
