@@ -9,6 +9,9 @@ DEB_PKGS  := cmake gcc make pkg-config libfdt-dev device-tree-compiler \
 
 .PHONY: all deps build test run install asan tsan valgrind clean
 
+# make kernel-test: the soft engine as a Linux module under the kernel's dmatest.
+include kernel-test.mk
+
 all: build
 
 # Install what is missing (only as root; otherwise say what is missing).

@@ -37,7 +37,6 @@
 #include "dmaengine.h"
 #include "soft-seam.h"
 
-#define SOFT_DMA_NAME		"dmakit-soft-dma"
 #define SOFT_MAX_CHANNELS	64
 #define SOFT_MAX_WORKERS	64
 #define SOFT_DESC_CACHE		256
@@ -486,8 +485,10 @@ static int soft_worker_fn(void *data)
 
 		WRITE_ONCE(w->pending, 0);
 		smp_mb();
-		if (soft_worker_round(w))
+		if (soft_worker_round(w)) {
+			cond_resched();	/* no soft lockup under load */
 			continue;
+		}
 		until = ktime_get_ns() + (u64)spin_us * NSEC_PER_USEC;
 		while (!READ_ONCE(w->pending) && ktime_get_ns() < until &&
 		       !kthread_should_stop())

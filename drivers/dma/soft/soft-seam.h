@@ -12,6 +12,9 @@
 
 #include <linux/dmaengine.h>
 
+/* The platform device (and driver) name of the engine. */
+#define SOFT_DMA_NAME		"dmakit-soft-dma"
+
 struct device;
 struct task_struct;
 
