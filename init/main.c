@@ -35,6 +35,7 @@ static int board_up(const char *board)
 	ret = board_models_create();
 	if (ret)
 		return ret;
+	of_irq_init();
 	return of_platform_default_populate(NULL, NULL, NULL);
 }
 

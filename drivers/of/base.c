@@ -683,11 +683,6 @@ const void *of_device_get_match_data(const struct device *dev)
 	return match ? match->data : NULL;
 }
 
-const void *device_get_match_data(const struct device *dev)
-{
-	return of_device_get_match_data(dev);
-}
-
 /* --- addresses cells --- */
 
 int of_n_addr_cells(struct device_node *np)
@@ -720,6 +715,7 @@ int of_n_size_cells(struct device_node *np)
 /* --- phandles --- */
 
 struct of_phandle_iterator {
+	const char *list_name;	/* dmakit: for messages */
 	const char *cells_name;
 	int cell_count;
 	const struct device_node *parent;
@@ -745,6 +741,7 @@ static int of_phandle_iterator_init(struct of_phandle_iterator *it,
 	list = of_get_property(np, list_name, &size);
 	if (!list)
 		return -ENOENT;
+	it->list_name = list_name;
 	it->cells_name = cells_name;
 	it->cell_count = cell_count;
 	it->parent = np;
@@ -771,8 +768,9 @@ static int of_phandle_iterator_next(struct of_phandle_iterator *it)
 		it->node = of_find_node_by_phandle(it->phandle);
 		if (it->cells_name) {
 			if (!it->node) {
-				pr_err("%s: could not find phandle %d\n",
-				       of_node_path(it->parent), it->phandle);
+				pr_err("%s: could not find phandle %d in %s\n",
+				       of_node_path(it->parent), it->phandle,
+				       it->list_name);
 				goto err;
 			}
 			if (of_property_read_u32(it->node, it->cells_name,
@@ -780,10 +778,11 @@ static int of_phandle_iterator_next(struct of_phandle_iterator *it)
 				if (it->cell_count >= 0) {
 					count = it->cell_count;
 				} else {
-					pr_err("%s: could not get %s for %s\n",
+					pr_err("%s: could not get %s for %s in %s\n",
 					       of_node_path(it->parent),
 					       it->cells_name,
-					       of_node_path(it->node));
+					       of_node_path(it->node),
+					       it->list_name);
 					goto err;
 				}
 			}
@@ -791,22 +790,24 @@ static int of_phandle_iterator_next(struct of_phandle_iterator *it)
 			count = it->cell_count;
 		}
 		if (count > MAX_PHANDLE_ARGS) {
-			pr_err("%s: %s = %u for %s exceeds %d\n",
+			pr_err("%s: %s = %u for %s exceeds %d in %s\n",
 			       of_node_path(it->parent),
 			       it->cells_name ?: "cell count", count,
-			       of_node_path(it->node), MAX_PHANDLE_ARGS);
+			       of_node_path(it->node), MAX_PHANDLE_ARGS,
+			       it->list_name);
 			goto err;
 		}
 		if (it->cur + count > it->list_end) {
 			if (it->cells_name)
-				pr_err("%s: %s = %d found %td\n",
+				pr_err("%s: %s = %d found %td in %s\n",
 				       of_node_path(it->parent), it->cells_name,
-				       count, it->list_end - it->cur);
+				       count, it->list_end - it->cur,
+				       it->list_name);
 			else
-				pr_err("%s: phandle %s needs %d, found %td\n",
+				pr_err("%s: phandle %s needs %d, found %td in %s\n",
 				       of_node_path(it->parent),
 				       of_node_full_name(it->node), count,
-				       it->list_end - it->cur);
+				       it->list_end - it->cur, it->list_name);
 			goto err;
 		}
 	}

@@ -23,28 +23,48 @@ struct of_irq_map {
 static LIST_HEAD(of_irq_maps);
 static DEFINE_MUTEX(of_irq_lock);
 
-struct device_node *of_irq_find_parent(struct device_node *child)
+/* @why says what went wrong when NULL is returned (or stays NULL). */
+static struct device_node *__of_irq_find_parent(struct device_node *child,
+						const char **why)
 {
 	struct device_node *p;
 	phandle parent;
+	int hops = 0;
 
 	if (!of_node_get(child))
 		return NULL;
 	do {
-		if (of_property_read_u32(child, "interrupt-parent", &parent))
+		if (of_property_read_u32(child, "interrupt-parent", &parent)) {
 			p = of_get_parent(child);
-		else
+		} else {
 			p = of_find_node_by_phandle(parent);
+			if (!p)
+				*why = "interrupt-parent names no node";
+		}
 		of_node_put(child);
 		child = p;
+		/* A loop of interrupt-parent links would never end. */
+		if (p && ++hops > 64) {
+			*why = "interrupt-parent links loop";
+			of_node_put(p);
+			return NULL;
+		}
 	} while (p && !of_get_property(p, "#interrupt-cells", NULL));
 	return p;
+}
+
+struct device_node *of_irq_find_parent(struct device_node *child)
+{
+	const char *why = NULL;
+
+	return __of_irq_find_parent(child, &why);
 }
 
 int of_irq_parse_one(struct device_node *device, int index,
 		     struct of_phandle_args *out_irq)
 {
 	struct device_node *p;
+	const char *why = NULL;
 	const __be32 *intspec;
 	u32 intsize;
 	int intlen, i, res;
@@ -63,10 +83,10 @@ int of_irq_parse_one(struct device_node *device, int index,
 	if (!intspec)
 		return -EINVAL;
 	intlen /= sizeof(*intspec);
-	p = of_irq_find_parent(device);
+	p = __of_irq_find_parent(device, &why);
 	if (!p) {
-		pr_err("%s: property interrupts has no interrupt-parent\n",
-		       of_node_path(device));
+		pr_err("%s: property interrupts: %s\n", of_node_path(device),
+		       why ? why : "no interrupt-parent with #interrupt-cells");
 		return -EINVAL;
 	}
 	if (of_property_read_u32(p, "#interrupt-cells", &intsize) ||
@@ -237,4 +257,18 @@ void of_irq_teardown(void)
 		kfree(map);
 	}
 	mutex_unlock(&of_irq_lock);
+}
+
+/*
+ * The simulated interrupt controllers ("dmakit,intc") are initialised
+ * here, as of_irq_init() initialises irqchips: flagged OF_POPULATED, so
+ * that no platform device is made for them.
+ */
+void of_irq_init(void)
+{
+	struct device_node *np;
+
+	for_each_compatible_node(np, NULL, "dmakit,intc")
+		if (of_property_read_bool(np, "interrupt-controller"))
+			of_node_set_flag(np, OF_POPULATED);
 }

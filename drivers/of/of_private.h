@@ -9,7 +9,9 @@
 int of_fdt_unflatten(const void *blob, size_t size, const char *origin);
 void of_fdt_free(void);
 
-/* irq.c: forget every mapping and free its IRQ numbers. */
+/* irq.c: mark the simulated controllers initialised; forget every
+ * mapping and free its IRQ numbers. */
+void of_irq_init(void);
 void of_irq_teardown(void);
 
 /* platform.c */
