@@ -244,6 +244,13 @@ static int compile_dts(const char *dts, void **buf, size_t *size)
 	}
 	close(fd);
 	ret = posix_spawnp(&pid, "dtc", NULL, NULL, argv, environ);
+	if (!ret) {
+		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+			;
+		/* 127: the child could not exec (reported so under valgrind) */
+		if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
+			ret = ENOENT;
+	}
 	if (ret) {
 		unlink(out);
 		if (ret == ENOENT) {
@@ -255,8 +262,6 @@ static int compile_dts(const char *dts, void **buf, size_t *size)
 		       strerror(ret));
 		return -ret;
 	}
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
 	if (!WIFEXITED(status) || WEXITSTATUS(status)) {
 		unlink(out);
 		pr_err("dmakit: dtc failed to compile %s\n", dts);
