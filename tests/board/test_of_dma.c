@@ -112,6 +112,74 @@ static struct platform_driver tdmac_driver = {
 };
 module_platform_driver(tdmac_driver);
 
+/* --- a request router in front of sdma: line N is sdma's N - 32 --- */
+
+struct test_route {
+	u32 line;
+};
+
+static int routes_allocated, routes_freed;
+
+static void *router_allocate(struct of_phandle_args *dma_spec,
+			     struct of_dma *ofdma)
+{
+	struct test_route *route;
+
+	if (dma_spec->args_count != 1 || dma_spec->args[0] < 32)
+		return ERR_PTR(-EINVAL);
+	route = kzalloc(sizeof(*route), GFP_KERNEL);
+	if (!route)
+		return ERR_PTR(-ENOMEM);
+	route->line = dma_spec->args[0];
+	dma_spec->np = of_parse_phandle(ofdma->of_node, "dma-masters", 0);
+	dma_spec->args[0] -= 32;
+	routes_allocated++;
+	return route;
+}
+
+static void router_free(struct device *dev, void *route_data)
+{
+	kfree(route_data);
+	routes_freed++;
+}
+
+static void router_of_free(void *np)
+{
+	of_dma_router_free(np);
+}
+
+static int router_probe(struct platform_device *pdev)
+{
+	struct dma_router *router;
+	int ret;
+
+	router = devm_kzalloc(&pdev->dev, sizeof(*router), GFP_KERNEL);
+	if (!router)
+		return -ENOMEM;
+	router->dev = &pdev->dev;
+	router->route_free = router_free;
+	ret = of_dma_router_register(pdev->dev.of_node, router_allocate,
+				     router);
+	if (ret)
+		return ret;
+	return devm_add_action_or_reset(&pdev->dev, router_of_free,
+					pdev->dev.of_node);
+}
+
+static const struct of_device_id router_of_match[] = {
+	{ .compatible = "dmakit,test-router" },
+	{}
+};
+
+static struct platform_driver router_driver = {
+	.probe = router_probe,
+	.driver = {
+		.name = "test-router",
+		.of_match_table = router_of_match,
+	},
+};
+module_platform_driver(router_driver);
+
 /* --- a client driver: takes "rx" in probe (deferring if need be) --- */
 
 static int client_probes, client_defers;
@@ -231,6 +299,7 @@ static const char expected_summary[] =
 	" dma1chan0    | 10000000.client:aux\n"
 	" dma1chan1    | 10000000.client:aux\n"
 	" dma1chan2    | 10002000.map-client:rx\n"
+	" dma1chan3    | 1000a000.routed:rx (via router: 4000000.dma-router)\n"
 	"\n"
 	"dma2 (2000000.dma-controller): number of channels: 2\n";
 
@@ -343,7 +412,7 @@ static void check_rebind(void)
 int main(void)
 {
 	struct device *client, *mapdev;
-	struct dma_chan *tx, *aux1, *aux2, *aux3, *mapped;
+	struct dma_chan *tx, *aux1, *aux2, *aux3, *mapped, *routed;
 	u32 r1, r2;
 
 	REQUIRE(dmakit_boot(bt_board("of-dma.dts")) == 0);
@@ -370,6 +439,18 @@ int main(void)
 	REQUIRE(!IS_ERR(mapped));
 	CHECK_EQ(container_of(mapped, struct tdmac_chan, chan)->request, 7);
 	CHECK_EQ(mapped->chan_id, 2);
+	/* through the router: line 40 is sdma's request line 8 */
+	routed = dma_request_chan(dev_at("/soc/routed@1000a000"), "rx");
+	REQUIRE(!IS_ERR(routed));
+	CHECK_EQ(container_of(routed, struct tdmac_chan, chan)->request, 8);
+	CHECK(routed->router && !strcmp(dev_name(routed->router->dev),
+					"4000000.dma-router"));
+	CHECK_EQ(routes_allocated, 1);
+	/* sdma's four channels are all taken: the new route is undone */
+	aux3 = dma_request_chan(dev_at("/soc/routed@1000a000"), "rx");
+	CHECK(IS_ERR(aux3) && PTR_ERR(aux3) == -ENODEV);
+	CHECK_EQ(routes_allocated, 2);
+	CHECK_EQ(routes_freed, 1);
 	/* channel 0 of dma0 is taken: "tx" again finds nothing */
 	aux3 = dma_request_chan(client, "tx");
 	CHECK(IS_ERR(aux3) && PTR_ERR(aux3) == -ENODEV);
@@ -381,6 +462,8 @@ int main(void)
 	dma_release_channel(aux1);
 	dma_release_channel(aux2);
 	dma_release_channel(mapped);
+	dma_release_channel(routed);
+	CHECK_EQ(routes_freed, 2);
 	check_rebind();
 
 	dmakit_shutdown();
