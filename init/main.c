@@ -1,44 +1,54 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Boot and shutdown (init/main.c): run the init calls of the built-in
- * drivers, then create the board's devices so drivers bind to them.
+ * drivers, bring up the board's device tree, its machine and models,
+ * then create the board's devices so drivers bind to them
+ * (include/dmakit/board.h tells the whole sequence).
  */
 #include <stdlib.h>
-#include <linux/platform_device.h>
+#include <linux/of_irq.h>
+#include <linux/of_platform.h>
+#include <linux/slab.h>
 #include <dmakit/board.h>
 #include "../kernel/internal.h"
+#include "../drivers/of/of_private.h"
+#include "board.h"
 
 extern void dmakit_builtin_anchor(void);
 
 static DEFINE_MUTEX(boot_lock);
 static bool booted;
-static struct platform_device *board_devs[8];
-static unsigned int nr_board_devs;
 
-static int board_add(const char *name)
+static int board_up(const char *board)
 {
-	struct platform_device *pdev;
+	void *blob;
+	size_t size;
+	int ret;
 
-	if (nr_board_devs >= ARRAY_SIZE(board_devs))
-		return -ENOSPC;
-	pdev = platform_device_register_simple(name, PLATFORM_DEVID_NONE,
-					       NULL, 0);
-	if (IS_ERR(pdev))
-		return (int)PTR_ERR(pdev);
-	board_devs[nr_board_devs++] = pdev;
-	return 0;
+	ret = board_load(board, &blob, &size);
+	if (ret)
+		return ret;
+	ret = of_fdt_unflatten(blob, size, board ? board : "default board");
+	kfree(blob);
+	if (ret)
+		return ret;
+	ret = board_models_create();
+	if (ret)
+		return ret;
+	of_irq_init();
+	return of_platform_default_populate(NULL, NULL, NULL);
 }
 
-static void board_remove_all(void)
+static void board_down(void)
 {
-	while (nr_board_devs)
-		platform_device_unregister(board_devs[--nr_board_devs]);
+	of_platform_depopulate(NULL);
 }
 
-/* The board without a device tree: the software DMA engine. */
-static int default_board(void)
+static void board_free(void)
 {
-	return board_add("dmakit-soft-dma");
+	board_models_destroy();
+	of_irq_teardown();
+	of_fdt_free();
 }
 
 int dmakit_boot(const char *board)
@@ -51,26 +61,22 @@ int dmakit_boot(const char *board)
 		goto out;
 	}
 	dmakit_builtin_anchor();
+	of_core_hooks_init();
 	ret = dmakit_parse_cmdline(getenv("DMAKIT_CMDLINE"));
 	if (ret)
 		goto out;
 	ret = dmakit_run_initcalls();
 	if (ret)
 		goto fail;
-	if (board) {
-		pr_err("dmakit: boards from device trees are not supported by this build (%s)\n",
-		       board);
-		ret = -ENOENT;
-		goto fail;
-	}
-	ret = default_board();
+	ret = board_up(board);
 	if (ret)
 		goto fail;
 	booted = true;
 	goto out;
 fail:
-	board_remove_all();
+	board_down();
 	dmakit_run_exitcalls();
+	board_free();
 out:
 	mutex_unlock(&boot_lock);
 	return ret;
@@ -81,8 +87,9 @@ void dmakit_shutdown(void)
 	mutex_lock(&boot_lock);
 	if (!booted)
 		goto out;
-	board_remove_all();
+	board_down();
 	dmakit_run_exitcalls();
+	board_free();
 	dmakit_irq_stop();
 	dmakit_timer_stop();
 	dmakit_workqueue_stop();

@@ -35,7 +35,10 @@ static pthread_once_t task_key_once = PTHREAD_ONCE_INIT;
 static unsigned long atomic_sleep_count;
 static int strict_mode = -1;
 
-/* Before every other constructor: tables are sized by nr_cpu_ids. */
+/*
+ * Before every other constructor: they size per-CPU tables by nr_cpu_ids
+ * (dmaengine.c's channel_table is built from one).
+ */
 __attribute__((constructor(101))) static void dmakit_cpus_init(void)
 {
 	long n = sysconf(_SC_NPROCESSORS_ONLN);

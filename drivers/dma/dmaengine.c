@@ -660,9 +660,11 @@ struct dma_chan *dma_request_chan(struct device *dev, const char *name)
 	if (dev->of_node && of_dma_request_slave_channel)
 		chan = of_dma_request_slave_channel(dev->of_node, name);
 
-	/* Valid channel found or requester needs to be deferred */
-	if (!IS_ERR_OR_NULL(chan) || PTR_ERR(chan) == -EPROBE_DEFER)
+	if (PTR_ERR(chan) == -EPROBE_DEFER)
 		return chan;
+
+	if (!IS_ERR_OR_NULL(chan))
+		goto found;
 
 	/* Try to find the channel via the DMA filter map(s) */
 	mutex_lock(&dma_list_mutex);
@@ -687,6 +689,7 @@ struct dma_chan *dma_request_chan(struct device *dev, const char *name)
 	if (!chan)
 		return ERR_PTR(-EPROBE_DEFER);
 
+found:
 	chan->dbg_client_name = kasprintf(GFP_KERNEL, "%s:%s", dev_name(dev),
 					  name);
 	chan->name = kasprintf(GFP_KERNEL, "dma:%s", name);

@@ -28,6 +28,9 @@ int device_property_read_string(const struct device *dev, const char *propname,
 int device_property_match_string(const struct device *dev,
 				 const char *propname, const char *string);
 
+/* The matched of_device_id's data of the bound driver, or NULL. */
+const void *device_get_match_data(const struct device *dev);
+
 static inline bool device_property_read_bool(const struct device *dev,
 					     const char *propname)
 {

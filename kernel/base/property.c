@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* device_property_*() over the firmware layer's ops (drivers/of). */
+#include <linux/platform_device.h>
 #include <linux/property.h>
 
 const struct dmakit_fwnode_ops *dmakit_fwnode_ops;
@@ -78,4 +79,14 @@ int device_property_match_string(const struct device *dev,
 		if (!strcmp(values[i], string))
 			return i;
 	return -ENODATA;
+}
+
+const void *device_get_match_data(const struct device *dev)
+{
+	const struct of_device_id *match;
+
+	if (!dev || !dev->driver || !dev->of_node || !dmakit_of_hooks)
+		return NULL;
+	match = dmakit_of_hooks->match(dev->driver->of_match_table, dev);
+	return match ? match->data : NULL;
 }

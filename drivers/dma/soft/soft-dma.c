@@ -28,6 +28,7 @@
 #include <linux/ktime.h>
 #include <linux/mod_devicetable.h>
 #include <linux/module.h>
+#include <linux/of_dma.h>
 #include <linux/platform_device.h>
 #include <linux/property.h>
 #include <linux/sched.h>
@@ -837,6 +838,25 @@ static void soft_init_dma_device(struct device *dev, struct soft_dma *sd)
 	dma->device_synchronize = soft_synchronize;
 }
 
+static void soft_of_dma_free(void *np)
+{
+	of_dma_controller_free(np);
+}
+
+/* Clients described in the device tree bind channels by number. */
+static int soft_of_dma_register(struct device *dev, struct soft_dma *sd)
+{
+	int ret;
+
+	if (!dev->of_node)
+		return 0;
+	ret = of_dma_controller_register(dev->of_node, of_dma_xlate_by_chan_id,
+					 &sd->dma);
+	if (ret)
+		return ret;
+	return devm_add_action_or_reset(dev, soft_of_dma_free, dev->of_node);
+}
+
 static int soft_dma_probe(struct platform_device *pdev)
 {
 	struct device *dev = &pdev->dev;
@@ -870,6 +890,9 @@ static int soft_dma_probe(struct platform_device *pdev)
 	ret = dmaenginem_async_device_register(&sd->dma);
 	if (ret)
 		return dev_err_probe(dev, ret, "failed to register\n");
+	ret = soft_of_dma_register(dev, sd);
+	if (ret)
+		return dev_err_probe(dev, ret, "failed to register as OF DMA controller\n");
 	platform_set_drvdata(pdev, sd);
 	dev_info(dev, "%u channels, %u workers\n", sd->nr_chans, sd->nr_workers);
 	return 0;
