@@ -35,7 +35,12 @@ static pthread_once_t task_key_once = PTHREAD_ONCE_INIT;
 static unsigned long atomic_sleep_count;
 static int strict_mode = -1;
 
-__attribute__((constructor)) static void dmakit_cpus_init(void)
+/*
+ * Before every other constructor (priority 101 < default): the dmaengine
+ * core sizes its per-CPU channel table and workqueues their max_active
+ * from nr_cpu_ids in their own constructors.
+ */
+__attribute__((constructor(101))) static void dmakit_cpus_init(void)
 {
 	long n = sysconf(_SC_NPROCESSORS_ONLN);
 

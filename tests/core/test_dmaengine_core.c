@@ -7,6 +7,9 @@
  * unregistration, cookies (first is 2, wrap, is_complete), unimplemented
  * ops and the prep wrappers' NULL returns.
  */
+#define _GNU_SOURCE
+#include <sched.h>
+#include <unistd.h>
 #include <linux/dmaengine.h>
 #include <linux/platform_device.h>
 #include <linux/slab.h>
@@ -279,6 +282,30 @@ static int count_table(struct dma_device *d, void *data)
 	return 0;
 }
 
+/* Run on each CPU in turn: dma_find_channel answers there too. */
+static int check_every_cpu(void)
+{
+	cpu_set_t saved, one;
+	struct dma_chan *c;
+	int cpu, host_cpus = (int)sysconf(_SC_NPROCESSORS_ONLN);
+
+	ASSERT_EQ(sched_getaffinity(0, sizeof(saved), &saved), 0);
+	for (cpu = 0; cpu < host_cpus && cpu < CPU_SETSIZE; cpu++) {
+		if (!CPU_ISSET(cpu, &saved))
+			continue;
+		CPU_ZERO(&one);
+		CPU_SET(cpu, &one);
+		ASSERT_EQ(sched_setaffinity(0, sizeof(one), &one), 0);
+		ASSERT_EQ(smp_processor_id(), cpu % (int)nr_cpu_ids);
+		c = dma_find_channel(DMA_MEMCPY);
+		ASSERT_NOT_NULL(c);
+		ASSERT_TRUE(dma_has_cap(DMA_MEMCPY, c->device->cap_mask));
+		ASSERT_GT(c->table_count, 0);
+	}
+	ASSERT_EQ(sched_setaffinity(0, sizeof(saved), &saved), 0);
+	return 0;
+}
+
 static int test_dmaengine_get_put(void)
 {
 	unsigned long sums[2] = { 0, 0 };
@@ -303,6 +330,8 @@ static int test_dmaengine_get_put(void)
 	dmaengine_for_each_device(count_table, sums);
 	ASSERT_EQ(sums[0], (unsigned long)__builtin_popcountl(sums[1]) *
 			   num_online_cpus());
+	/* the per-CPU table has an entry for every CPU */
+	ASSERT_EQ(check_every_cpu(), 0);
 	dma_issue_pending_all();
 	list_for_each_entry(c, &tp->dma.channels, device_node)
 		ASSERT_EQ(to_tprov_chan(c)->issue_calls, 1);

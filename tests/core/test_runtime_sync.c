@@ -34,6 +34,7 @@ struct excl_ctx {
 	unsigned long counter;		/* plain: protected by the lock */
 	int inside;			/* plain: who is inside */
 	atomic_t overlaps;
+	atomic_t started;
 	unsigned int iters;
 	bool use_mutex;
 };
@@ -43,6 +44,7 @@ static int excl_thread(void *data)
 	struct excl_ctx *x = data;
 	unsigned int i;
 
+	atomic_inc(&x->started);
 	wait_for_completion(&x->go);
 	for (i = 0; i < x->iters; i++) {
 		if (x->use_mutex)
@@ -82,12 +84,19 @@ static int run_exclusion(bool use_mutex, unsigned int iters)
 	mutex_init(&x.mutex);
 	init_completion(&x.go);
 	atomic_set(&x.overlaps, 0);
+	atomic_set(&x.started, 0);
 	x.iters = iters;
 	x.use_mutex = use_mutex;
 	for (i = 0; i < NR_THREADS; i++) {
 		t[i] = kthread_run(excl_thread, &x, "excl/%d", i);
 		ASSERT_FALSE(IS_ERR(t[i]));
 	}
+	/*
+	 * As in the kernel, kthread_stop() on a thread that has not run yet
+	 * returns -EINTR without calling threadfn: let them all start.
+	 */
+	while (atomic_read(&x.started) < NR_THREADS)
+		msleep(1);
 	complete_all(&x.go);		/* release every thread at once */
 	for (i = 0; i < NR_THREADS; i++)
 		ASSERT_EQ(kthread_stop(t[i]), iters);
@@ -248,6 +257,7 @@ struct tl_ctx {
 	atomic_t started;
 	atomic_t finished;
 	atomic_t not_softirq;
+	atomic_t thr_started;
 	unsigned int delay_us;
 	struct completion go;
 };
@@ -273,6 +283,7 @@ static int tl_sched_thread(void *data)
 	struct tl_ctx *c = data;
 	int i;
 
+	atomic_inc(&c->thr_started);
 	wait_for_completion(&c->go);
 	for (i = 0; i < 2000; i++) {
 		tasklet_schedule(&c->t);
@@ -298,9 +309,10 @@ static int test_tasklet_not_reentrant(void)
 		th[i] = kthread_run(tl_sched_thread, c, "tlsched/%d", i);
 		ASSERT_FALSE(IS_ERR(th[i]));
 	}
+	ASSERT_TRUE(wait_atomic_at_least(&c->thr_started, NR_THREADS, 20000));
 	complete_all(&c->go);
 	for (i = 0; i < NR_THREADS; i++)
-		kthread_stop(th[i]);
+		ASSERT_EQ(kthread_stop(th[i]), 0);
 	tasklet_kill(&c->t);
 	ASSERT_EQ(atomic_read(&c->overlaps), 0);
 	ASSERT_EQ(atomic_read(&c->not_softirq), 0);
