@@ -36,7 +36,8 @@ static inline dma_cookie_t dma_cookie_assign(struct dma_async_tx_descriptor *tx)
 		cookie = DMA_MIN_COOKIE;
 	else
 		cookie = chan->cookie + 1;
-	tx->cookie = chan->cookie = cookie;
+	tx->cookie = cookie;
+	WRITE_ONCE(chan->cookie, cookie);
 
 	return cookie;
 }
@@ -54,7 +55,11 @@ static inline dma_cookie_t dma_cookie_assign(struct dma_async_tx_descriptor *tx)
 static inline void dma_cookie_complete(struct dma_async_tx_descriptor *tx)
 {
 	BUG_ON(tx->cookie < DMA_MIN_COOKIE);
-	WRITE_ONCE(tx->chan->completed_cookie, tx->cookie);
+	/*
+	 * Release: a poller that sees the cookie complete through
+	 * dma_cookie_status() (no lock) also sees the transferred data.
+	 */
+	smp_store_release(&tx->chan->completed_cookie, tx->cookie);
 	tx->cookie = 0;
 }
 
@@ -73,7 +78,7 @@ static inline enum dma_status dma_cookie_status(struct dma_chan *chan,
 	dma_cookie_t used, complete;
 
 	used = READ_ONCE(chan->cookie);
-	complete = READ_ONCE(chan->completed_cookie);
+	complete = smp_load_acquire(&chan->completed_cookie);
 	barrier();
 	if (state) {
 		state->last = complete;

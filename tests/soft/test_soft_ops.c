@@ -256,7 +256,7 @@ static int wait_equal(struct tbuf *dst, struct tbuf *src)
 	return 0;
 }
 
-static int test_repeat_load_eot(void)
+static int __maybe_unused test_repeat_load_eot(void)
 {
 	struct dma_chan *chan = chan_with(DMA_REPEAT);
 	struct dma_async_tx_descriptor *t1, *t2, *t3;
