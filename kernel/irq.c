@@ -114,13 +114,14 @@ static int irq_thread_fn(void *unused)
 		}
 		d = &irq_descs[irq];
 		d->edge_latched = false;
-		d->in_progress = true;
+		WRITE_ONCE(d->in_progress, true);
 		spin_unlock(&irq_lock);
 
 		irq_run_handlers(irq, d);
 
 		spin_lock(&irq_lock);
-		d->in_progress = false;
+		/* pairs with synchronize_irq(): the handler's work is visible */
+		smp_store_release(&d->in_progress, false);
 		spin_unlock(&irq_lock);
 		wake_up_all(&irq_idle_wq);
 	}
@@ -322,7 +323,7 @@ void synchronize_irq(unsigned int irq)
 
 	if (!d)
 		return;
-	wait_event(irq_idle_wq, !READ_ONCE(d->in_progress));
+	wait_event(irq_idle_wq, !smp_load_acquire(&d->in_progress));
 }
 
 const void *free_irq(unsigned int irq, void *dev_id)

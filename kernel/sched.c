@@ -36,8 +36,9 @@ static unsigned long atomic_sleep_count;
 static int strict_mode = -1;
 
 /*
- * Before every other constructor: they size per-CPU tables by nr_cpu_ids
- * (dmaengine.c's channel_table is built from one).
+ * Before every other constructor (priority 101 < default): the dmaengine
+ * core sizes its per-CPU channel table and workqueues their max_active
+ * from nr_cpu_ids in their own constructors.
  */
 __attribute__((constructor(101))) static void dmakit_cpus_init(void)
 {

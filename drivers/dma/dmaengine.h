@@ -36,7 +36,8 @@ static inline dma_cookie_t dma_cookie_assign(struct dma_async_tx_descriptor *tx)
 		cookie = DMA_MIN_COOKIE;
 	else
 		cookie = chan->cookie + 1;
-	tx->cookie = chan->cookie = cookie;
+	tx->cookie = cookie;
+	WRITE_ONCE(chan->cookie, cookie);
 
 	return cookie;
 }
@@ -54,7 +55,10 @@ static inline dma_cookie_t dma_cookie_assign(struct dma_async_tx_descriptor *tx)
 static inline void dma_cookie_complete(struct dma_async_tx_descriptor *tx)
 {
 	BUG_ON(tx->cookie < DMA_MIN_COOKIE);
-	/* Release: a poller that sees the cookie sees the data (see status). */
+	/*
+	 * Release: a poller that sees the cookie complete through
+	 * dma_cookie_status() (no lock) also sees the transferred data.
+	 */
 	smp_store_release(&tx->chan->completed_cookie, tx->cookie);
 	tx->cookie = 0;
 }
@@ -75,6 +79,7 @@ static inline enum dma_status dma_cookie_status(struct dma_chan *chan,
 
 	used = READ_ONCE(chan->cookie);
 	complete = smp_load_acquire(&chan->completed_cookie);
+	barrier();
 	if (state) {
 		state->last = complete;
 		state->used = used;

@@ -17,7 +17,7 @@ enum dmakit_param_type {
 
 /*
  * Module parameters are set like on the kernel command line, from the
- * environment: DMAKIT_CMDLINE="soft_dma.nr_channels=4 dmatest.timeout=500".
+ * environment: DMAKIT_CMDLINE="dmakit_soft.nr_channels=4 dmatest.timeout=500".
  */
 struct dmakit_param {
 	const char *module;
