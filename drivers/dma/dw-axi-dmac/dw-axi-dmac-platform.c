@@ -925,7 +925,7 @@ static void axi_chan_dump_lli(struct axi_dma_chan *chan,
 			      struct axi_dma_hw_desc *desc)
 {
 	dev_err(dchan2dev(&chan->vc.chan),
-		"SAR: 0x%llx DAR: 0x%llx LLP: 0x%llx BTS 0x%x CTL: 0x%x:%08x",
+		"SAR: 0x%llx DAR: 0x%llx LLP: 0x%llx BTS 0x%x CTL: 0x%x:%08x\n",
 		(unsigned long long)le64_to_cpu(desc->lli->sar),
 		(unsigned long long)le64_to_cpu(desc->lli->dar),
 		(unsigned long long)le64_to_cpu(desc->lli->llp),
