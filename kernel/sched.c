@@ -35,7 +35,11 @@ static pthread_once_t task_key_once = PTHREAD_ONCE_INIT;
 static unsigned long atomic_sleep_count;
 static int strict_mode = -1;
 
-__attribute__((constructor)) static void dmakit_cpus_init(void)
+/*
+ * Before every default-priority constructor: some (dmaengine's channel
+ * table) size per-CPU arrays by nr_cpu_ids at load time.
+ */
+__attribute__((constructor(101))) static void dmakit_cpus_init(void)
 {
 	long n = sysconf(_SC_NPROCESSORS_ONLN);
 

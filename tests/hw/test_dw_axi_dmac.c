@@ -254,8 +254,8 @@ static bool big_start(struct big *b, size_t len)
 		return false;
 	dev = b->c->device->dev;
 	b->len = len;
-	b->src = aligned_alloc(64, len);
-	b->dst = aligned_alloc(64, len);
+	b->src = aligned_alloc(64, ALIGN(len, 64));
+	b->dst = aligned_alloc(64, ALIGN(len, 64));
 	fill_src(b->src, len, 1);
 	memset(b->dst, 0, len);
 	b->s = dma_map_single(dev, b->src, len, DMA_TO_DEVICE);
@@ -380,9 +380,9 @@ static void test_bus_errors(void)
 	if (!CHECK(c))
 		return;
 	dev = c->device->dev;
-	src = aligned_alloc(64, len);
-	dst = aligned_alloc(64, len);
-	stray = aligned_alloc(64, len);
+	src = aligned_alloc(64, ALIGN(len, 64));
+	dst = aligned_alloc(64, ALIGN(len, 64));
+	stray = aligned_alloc(64, ALIGN(len, 64));
 	fill_src(src, len, 3);
 	memset(dst, 0, len);
 	memset(stray, 0, len);
@@ -480,7 +480,7 @@ static void test_slave_tx(void)
 	if (!CHECK(c))
 		return;
 	dev = c->device->dev;
-	buf = aligned_alloc(64, len);
+	buf = aligned_alloc(64, ALIGN(len, 64));
 	for (i = 0; i < len; i++)
 		buf[i] = (u8)(i * 5 + 1);
 	base = hw_test_fifo_captured(E.fifo, NULL, 0);
@@ -530,7 +530,7 @@ static void test_slave_rx(void)
 	if (!CHECK(c))
 		return;
 	dev = c->device->dev;
-	buf = aligned_alloc(64, len);
+	buf = aligned_alloc(64, ALIGN(len, 64));
 	memset(buf, 0, len);
 	d = dma_map_single(dev, buf, len, DMA_FROM_DEVICE);
 	CHECK(dmaengine_slave_config(c, &cfg) == 0);
@@ -583,7 +583,7 @@ static void test_cyclic(void)
 	if (!CHECK(c))
 		return;
 	dev = c->device->dev;
-	buf = aligned_alloc(64, len);
+	buf = aligned_alloc(64, ALIGN(len, 64));
 	for (i = 0; i < len; i++)
 		buf[i] = (u8)(i * 11 + 2);
 	CHECK(fifo_drained());
