@@ -5,9 +5,11 @@
  * driver's object file (nothing else refers to it).
  */
 extern char __dmakit_anchor_soft_dma_init;
+extern char __dmakit_anchor_dw_driver_init;
 
 static volatile const void *const builtin_anchors[] = {
 	&__dmakit_anchor_soft_dma_init,
+	&__dmakit_anchor_dw_driver_init,
 };
 
 void dmakit_builtin_anchor(void);

@@ -179,6 +179,13 @@ struct device *bus_find_device_by_name(struct bus_type *bus,
 				       struct device *start, const char *name);
 int bus_for_each_dev(struct bus_type *bus, struct device *start, void *data,
 		     int (*fn)(struct device *dev, void *data));
+/*
+ * Called by device_add() before drivers are matched and by device_del()
+ * after the driver is gone (the kernel's platform_notify hooks); the
+ * simulated machine uses them to know its bus masters.
+ */
+extern int (*platform_notify)(struct device *dev);
+extern int (*platform_notify_remove)(struct device *dev);
 /* Retry every deferred probe (run after each successful bind). */
 void driver_deferred_probe_trigger(void);
 

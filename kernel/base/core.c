@@ -31,6 +31,10 @@ static void core_unlock(void)
 }
 static LIST_HEAD(deferred_list);
 
+/* Platform hooks on device add/remove (the simulated machine's). */
+int (*platform_notify)(struct device *dev);
+int (*platform_notify_remove)(struct device *dev);
+
 int dev_set_name(struct device *dev, const char *fmt, ...)
 {
 	va_list args;
@@ -257,6 +261,8 @@ int device_add(struct device *dev)
 		return -EINVAL;
 	get_device(dev);
 	core_lock();
+	if (platform_notify)
+		platform_notify(dev);
 	if (dev->bus)
 		list_add_tail(&dev->bus_node, &dev->bus->devices);
 	dev->registered = true;
@@ -282,6 +288,8 @@ void device_del(struct device *dev)
 	__device_release_driver(dev);
 	if (dev->registered && dev->bus)
 		list_del_init(&dev->bus_node);
+	if (dev->registered && platform_notify_remove)
+		platform_notify_remove(dev);
 	dev->registered = false;
 	core_unlock();
 	put_device(dev);

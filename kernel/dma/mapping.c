@@ -14,6 +14,48 @@
 #include <sys/mman.h>
 #include <linux/dma-map-ops.h>
 #include <linux/slab.h>
+#include <dmakit/dma-observer.h>
+
+/*
+ * The simulated machine watches what its bus masters may touch.
+ */
+static const struct dmakit_dma_observer *dma_observer;
+
+int dmakit_dma_observer_register(const struct dmakit_dma_observer *obs)
+{
+	const struct dmakit_dma_observer *old = NULL;
+
+	if (!__atomic_compare_exchange_n(&dma_observer, &old, obs, false,
+					 __ATOMIC_ACQ_REL, __ATOMIC_RELAXED))
+		return -EBUSY;
+	return 0;
+}
+
+void dmakit_dma_observer_unregister(const struct dmakit_dma_observer *obs)
+{
+	const struct dmakit_dma_observer *cur = obs;
+
+	__atomic_compare_exchange_n(&dma_observer, &cur, NULL, false,
+				    __ATOMIC_ACQ_REL, __ATOMIC_RELAXED);
+}
+
+static void observe_map(struct device *dev, dma_addr_t addr, size_t size,
+			enum dma_data_direction dir)
+{
+	const struct dmakit_dma_observer *obs = READ_ONCE(dma_observer);
+
+	if (unlikely(dev->bus_master && obs) && addr != DMA_MAPPING_ERROR)
+		obs->map(dev, addr, size, dir);
+}
+
+static void observe_unmap(struct device *dev, dma_addr_t addr, size_t size,
+			  enum dma_data_direction dir)
+{
+	const struct dmakit_dma_observer *obs = READ_ONCE(dma_observer);
+
+	if (unlikely(dev->bus_master && obs))
+		obs->unmap(dev, addr, size, dir);
+}
 
 dma_addr_t phys_to_dma(struct device *dev, phys_addr_t paddr)
 {
@@ -82,11 +124,15 @@ dma_addr_t dma_map_page_attrs(struct device *dev, struct page *page,
 			      enum dma_data_direction dir, unsigned long attrs)
 {
 	const struct dma_map_ops *ops = get_dma_ops(dev);
+	dma_addr_t addr;
 
 	BUG_ON(!valid_dma_direction(dir));
 	if (ops)
-		return ops->map_page(dev, page, offset, size, dir, attrs);
-	return direct_map_phys(dev, page_to_phys(page) + offset, size);
+		addr = ops->map_page(dev, page, offset, size, dir, attrs);
+	else
+		addr = direct_map_phys(dev, page_to_phys(page) + offset, size);
+	observe_map(dev, addr, size, dir);
+	return addr;
 }
 
 void dma_unmap_page_attrs(struct device *dev, dma_addr_t addr, size_t size,
@@ -95,6 +141,7 @@ void dma_unmap_page_attrs(struct device *dev, dma_addr_t addr, size_t size,
 	const struct dma_map_ops *ops = get_dma_ops(dev);
 
 	BUG_ON(!valid_dma_direction(dir));
+	observe_unmap(dev, addr, size, dir);
 	if (ops && ops->unmap_page)
 		ops->unmap_page(dev, addr, size, dir, attrs);
 }
@@ -106,16 +153,24 @@ int dma_map_sg_attrs(struct device *dev, struct scatterlist *sgl, int nents,
 	struct scatterlist *sg;
 	int i;
 
+	int mapped = nents;
+
 	BUG_ON(!valid_dma_direction(dir));
-	if (ops)
-		return ops->map_sg(dev, sgl, nents, dir, attrs);
-	for_each_sg(sgl, sg, nents, i) {
-		sg->dma_address = direct_map_phys(dev, sg_phys(sg), sg->length);
-		if (sg->dma_address == DMA_MAPPING_ERROR)
-			return 0;
-		sg_dma_len(sg) = sg->length;
+	if (ops) {
+		mapped = ops->map_sg(dev, sgl, nents, dir, attrs);
+	} else {
+		for_each_sg(sgl, sg, nents, i) {
+			sg->dma_address = direct_map_phys(dev, sg_phys(sg),
+							  sg->length);
+			if (sg->dma_address == DMA_MAPPING_ERROR)
+				return 0;
+			sg_dma_len(sg) = sg->length;
+		}
 	}
-	return nents;
+	if (unlikely(dev->bus_master) && mapped > 0)
+		for_each_sg(sgl, sg, mapped, i)
+			observe_map(dev, sg_dma_address(sg), sg_dma_len(sg), dir);
+	return mapped;
 }
 
 void dma_unmap_sg_attrs(struct device *dev, struct scatterlist *sg, int nents,
@@ -124,6 +179,17 @@ void dma_unmap_sg_attrs(struct device *dev, struct scatterlist *sg, int nents,
 	const struct dma_map_ops *ops = get_dma_ops(dev);
 
 	BUG_ON(!valid_dma_direction(dir));
+	if (unlikely(dev->bus_master)) {
+		struct scatterlist *s;
+		int i;
+
+		/* Each mapped segment until the first unused one. */
+		for_each_sg(sg, s, nents, i) {
+			if (!sg_dma_len(s))
+				break;
+			observe_unmap(dev, sg_dma_address(s), sg_dma_len(s), dir);
+		}
+	}
 	if (ops && ops->unmap_sg)
 		ops->unmap_sg(dev, sg, nents, dir, attrs);
 }
@@ -247,11 +313,17 @@ void *dma_alloc_attrs(struct device *dev, size_t size, dma_addr_t *dma_handle,
 	const struct dma_map_ops *ops = get_dma_ops(dev);
 
 	might_sleep_if(gfpflags_allow_blocking(flag));
+	void *vaddr;
+
 	if (!size)
 		return NULL;
 	if (ops && ops->alloc)
-		return ops->alloc(dev, size, dma_handle, flag, attrs);
-	return direct_alloc(dev, size, dma_handle, flag);
+		vaddr = ops->alloc(dev, size, dma_handle, flag, attrs);
+	else
+		vaddr = direct_alloc(dev, size, dma_handle, flag);
+	if (vaddr)
+		observe_map(dev, *dma_handle, size, DMA_BIDIRECTIONAL);
+	return vaddr;
 }
 
 void dma_free_attrs(struct device *dev, size_t size, void *cpu_addr,
@@ -261,6 +333,7 @@ void dma_free_attrs(struct device *dev, size_t size, void *cpu_addr,
 
 	if (!cpu_addr)
 		return;
+	observe_unmap(dev, dma_handle, size, DMA_BIDIRECTIONAL);
 	if (ops && ops->free)
 		ops->free(dev, size, cpu_addr, dma_handle, attrs);
 	else
