@@ -30,7 +30,9 @@ extern const char dmakit_default_dtb_end[] __attribute__((visibility("hidden")))
 
 static DEFINE_MUTEX(model_lock);
 static struct dmakit_model *models;
-static const struct dmakit_board_hooks *board_hooks;
+#define BOARD_MAX_HOOKS 4
+static const struct dmakit_board_hooks *board_hooks[BOARD_MAX_HOOKS];
+static unsigned int nr_board_hooks;
 static bool board_up;
 
 struct model_instance {
@@ -83,15 +85,44 @@ void dmakit_model_unregister(struct dmakit_model *model)
 
 int dmakit_board_hooks_register(const struct dmakit_board_hooks *hooks)
 {
+	unsigned int i;
 	int ret = 0;
 
+	if (!hooks)
+		return -EINVAL;
 	mutex_lock(&model_lock);
-	if (board_up || (hooks && board_hooks))
+	for (i = 0; i < nr_board_hooks; i++)
+		if (board_hooks[i] == hooks)
+			ret = -EEXIST;
+	if (!ret && (board_up || nr_board_hooks == BOARD_MAX_HOOKS))
 		ret = -EBUSY;
-	else
-		board_hooks = hooks;
+	if (!ret)
+		board_hooks[nr_board_hooks++] = hooks;
 	mutex_unlock(&model_lock);
 	return ret;
+}
+
+void dmakit_board_hooks_unregister(const struct dmakit_board_hooks *hooks)
+{
+	unsigned int i;
+
+	mutex_lock(&model_lock);
+	for (i = 0; i < nr_board_hooks; i++)
+		if (board_hooks[i] == hooks) {
+			memmove(&board_hooks[i], &board_hooks[i + 1],
+				(nr_board_hooks - i - 1) * sizeof(board_hooks[0]));
+			nr_board_hooks--;
+			break;
+		}
+	mutex_unlock(&model_lock);
+}
+
+/* Run the machine exit hooks of the first @n registrants, newest first. */
+static void board_hooks_exit(unsigned int n)
+{
+	while (n--)
+		if (board_hooks[n]->machine_exit)
+			board_hooks[n]->machine_exit();
 }
 
 /* The registered model that best matches @np, or NULL. */
@@ -113,15 +144,19 @@ static struct dmakit_model *model_for(struct device_node *np)
 int board_models_create(void)
 {
 	struct device_node *np;
+	unsigned int i;
 	int ret;
 
 	mutex_lock(&model_lock);
 	board_up = true;
 	mutex_unlock(&model_lock);
-	if (board_hooks && board_hooks->machine_init) {
-		ret = board_hooks->machine_init(of_root);
+	for (i = 0; i < nr_board_hooks; i++) {
+		if (!board_hooks[i]->machine_init)
+			continue;
+		ret = board_hooks[i]->machine_init(of_root);
 		if (ret) {
 			pr_err("dmakit: machine initialisation failed (%d)\n", ret);
+			board_hooks_exit(i);
 			return ret;
 		}
 	}
@@ -166,8 +201,8 @@ void board_models_destroy(void)
 		of_node_put(inst->np);
 		kfree(inst);
 	}
-	if (machine_up && board_hooks && board_hooks->machine_exit)
-		board_hooks->machine_exit();
+	if (machine_up)
+		board_hooks_exit(nr_board_hooks);
 	machine_up = false;
 	mutex_lock(&model_lock);
 	board_up = false;

@@ -85,6 +85,12 @@ struct dmakit_board_hooks {
 	void (*machine_exit)(void);
 };
 
+/*
+ * Several sets of hooks may be registered (-EEXIST twice, -EBUSY while
+ * booted); machine_init runs in registration order, machine_exit in
+ * reverse.
+ */
 int dmakit_board_hooks_register(const struct dmakit_board_hooks *hooks);
+void dmakit_board_hooks_unregister(const struct dmakit_board_hooks *hooks);
 
 #endif

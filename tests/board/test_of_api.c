@@ -416,6 +416,6 @@ int main(void)
 	CHECK_EQ(models_destroyed, 2);
 	dmakit_model_unregister(&timer_model);
 	dmakit_model_unregister(&broken_model);
-	dmakit_board_hooks_register(NULL);
+	dmakit_board_hooks_unregister(&hooks);
 	return bt_result("test_of_api");
 }

@@ -258,7 +258,7 @@ int main(void)
 	struct hw_machine *m;
 	struct hw_model *dmac;
 
-	if (dmakit_boot(NULL))
+	if (dmakit_boot(SOFT_ONLY_BOARD))
 		return 1;
 	m = hw_machine_create(NULL);
 	if (IS_ERR(m))

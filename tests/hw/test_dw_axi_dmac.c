@@ -708,7 +708,7 @@ int main(void)
 	};
 	unsigned int i;
 
-	if (dmakit_boot(NULL))
+	if (dmakit_boot(SOFT_ONLY_BOARD))
 		return 1;
 	for (i = 0; i < ARRAY_SIZE(modes); i++) {
 		if (setup(modes[i])) {

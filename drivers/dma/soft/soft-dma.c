@@ -102,6 +102,12 @@ struct soft_chan {
 	bool busy;			/* an executor is inside a chunk */
 	bool paused;
 	struct list_head worker_node;
+	/*
+	 * The descriptor an executor may still be copying when terminate
+	 * runs: off every vchan list (vchan_get_all_descriptors() would
+	 * free it at once), freed by synchronize once the executor is out.
+	 */
+	struct list_head dead;
 	spinlock_t cache_lock;
 	struct list_head cache;
 	unsigned int cached;
@@ -714,8 +720,7 @@ static int soft_terminate_all(struct dma_chan *chan)
 	sc->paused = false;
 	if (sc->active) {
 		/* An executor may still be copying: free it in synchronize. */
-		list_del(&sc->active->vd.node);
-		vchan_terminate_vdesc(&sc->active->vd);
+		list_move_tail(&sc->active->vd.node, &sc->dead);
 		sc->active = NULL;
 	}
 	vchan_get_all_descriptors(&sc->vc, &head);
@@ -727,8 +732,14 @@ static int soft_terminate_all(struct dma_chan *chan)
 static void soft_synchronize(struct dma_chan *chan)
 {
 	struct soft_chan *sc = to_soft_chan(chan);
+	unsigned long flags;
+	LIST_HEAD(head);
 
 	soft_wait_idle(sc);
+	spin_lock_irqsave(&sc->vc.lock, flags);
+	list_splice_tail_init(&sc->dead, &head);
+	spin_unlock_irqrestore(&sc->vc.lock, flags);
+	vchan_dma_desc_free_list(&sc->vc, &head);
 	vchan_synchronize(&sc->vc);
 }
 
@@ -880,6 +891,7 @@ static int soft_dma_probe(struct platform_device *pdev)
 		struct soft_chan *sc = &sd->chans[i];
 
 		sc->vc.desc_free = soft_desc_free;
+		INIT_LIST_HEAD(&sc->dead);
 		spin_lock_init(&sc->cache_lock);
 		INIT_LIST_HEAD(&sc->cache);
 		vchan_init(&sc->vc, &sd->dma);
