@@ -37,7 +37,7 @@ static irqreturn_t test_isr(int irq, void *dev)
 {
 	u32 st = readl(regs + CH(1) + 0x88);
 
-	irq_status |= st;
+	__atomic_fetch_or(&irq_status, st, __ATOMIC_SEQ_CST);	/* IRQ thread */
 	writel(st, regs + CH(1) + 0x98);
 	atomic_inc(&irqs);
 	return st ? IRQ_HANDLED : IRQ_NONE;
@@ -189,7 +189,7 @@ static void test_irq_line(int irq)
 	CHECK(atomic_read(&irqs) == 0);
 	writel(BIT(9), regs + 0x018);				/* disable -> irq */
 	CHECK(wait_for(got_irq));
-	CHECK(irq_status & BIT(30));
+	CHECK(__atomic_load_n(&irq_status, __ATOMIC_SEQ_CST) & BIT(30));
 	free_irq(irq, &irqs);
 	writel(0, regs + CH(1) + 0x090);
 }
