@@ -94,6 +94,7 @@ static void usage(FILE *out)
 static pthread_mutex_t out_lock = PTHREAD_MUTEX_INITIALIZER;
 static bool progress_shown;
 static bool progress_enabled;
+static unsigned int err_lines;
 static struct timespec start_time;
 
 static void clear_progress_locked(void)
@@ -113,6 +114,8 @@ static void log_hook(int level, const char *msg, void *arg)
 	if (level > dmakit_log_get_level())
 		return;
 	pthread_mutex_lock(&out_lock);
+	if (level <= 3)
+		err_lines++;
 	clear_progress_locked();
 	fputs(msg, out);
 	fflush(out);
@@ -353,8 +356,10 @@ int main(int argc, char **argv)
 	setup_output();
 	ret = dmakit_boot(c.board);
 	if (ret) {
-		fprintf(stderr, "dmatest: cannot boot board %s: %s\n",
-			c.board ? c.board : "(default)", strerror(-ret));
+		if (!err_lines)	/* the board has said nothing itself */
+				fprintf(stderr, "dmatest: cannot boot board %s: %s\n",
+				c.board ? c.board : "(default)",
+				strerror(-ret));
 		return EXIT_BADINPUT;
 	}
 	if (c.list)

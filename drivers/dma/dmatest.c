@@ -117,22 +117,6 @@ struct dmatest_chan {
 
 static DECLARE_WAIT_QUEUE_HEAD(thread_wait);
 
-static bool is_threaded_test_run(struct dmatest_info *info)
-{
-	struct dmatest_chan *dtc;
-
-	list_for_each_entry(dtc, &info->channels, node) {
-		struct dmatest_thread *thread;
-
-		list_for_each_entry(thread, &dtc->threads, node) {
-			if (!READ_ONCE(thread->done) && !READ_ONCE(thread->pending))
-				return true;
-		}
-	}
-
-	return false;
-}
-
 static bool dmatest_match_channel(struct dmatest_params *params,
 		struct dma_chan *chan)
 {
@@ -977,6 +961,13 @@ static void request_channels(struct dmatest_info *info,
 		struct dmatest_params *params = &info->params;
 		struct dma_chan *chan;
 
+		/*
+		 * dmakit: the kernel checks max_channels only after adding
+		 * a channel, so each operation type could add one more.
+		 */
+		if (params->max_channels &&
+		    info->nr_channels >= params->max_channels)
+			break;
 		chan = dma_request_channel(mask, filter, params);
 		if (chan) {
 			if (dmatest_add_channel(info, chan)) {
@@ -1237,14 +1228,36 @@ static void dmatest_count(struct dmatest_info *info,
 	}
 }
 
+/*
+ * True while a started thread has not finished.  (The kernel's
+ * is_threaded_test_run() also counts threads that were woken but have
+ * not cleared ->pending yet as not running; waiting on it right after
+ * run_pending_tests() could return at once.)
+ */
+static bool dmatest_threads_busy(struct dmatest_info *info)
+{
+	struct dmatest_chan *dtc;
+
+	list_for_each_entry(dtc, &info->channels, node) {
+		struct dmatest_thread *thread;
+
+		list_for_each_entry(thread, &dtc->threads, node) {
+			if (!READ_ONCE(thread->done))
+				return true;
+		}
+	}
+
+	return false;
+}
+
 /* Wait for the threads, asking for progress every 100 ms. */
 static void dmatest_wait(struct dmatest_info *info)
 {
 	struct dmatest_params *p = &info->params;
 	struct dmatest_progress pr;
 
-	while (is_threaded_test_run(info)) {
-		wait_event_timeout(thread_wait, !is_threaded_test_run(info) ||
+	while (dmatest_threads_busy(info)) {
+		wait_event_timeout(thread_wait, !dmatest_threads_busy(info) ||
 				   READ_ONCE(stop_requested),
 				   msecs_to_jiffies(100));
 		if (READ_ONCE(stop_requested))
