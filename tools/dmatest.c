@@ -357,7 +357,7 @@ int main(int argc, char **argv)
 	ret = dmakit_boot(c.board);
 	if (ret) {
 		if (!err_lines)	/* the board has said nothing itself */
-				fprintf(stderr, "dmatest: cannot boot board %s: %s\n",
+			fprintf(stderr, "dmatest: cannot boot board %s: %s\n",
 				c.board ? c.board : "(default)",
 				strerror(-ret));
 		return EXIT_BADINPUT;
