@@ -788,11 +788,10 @@ err_thread_type:
 	if (ret || failed_tests)
 		dmaengine_terminate_sync(chan);
 
-	thread->total_tests = total_tests;
-	thread->failed_tests = failed_tests;
-	thread->ret = ret;
-	smp_wmb();
-	WRITE_ONCE(thread->done, true);
+	WRITE_ONCE(thread->total_tests, total_tests);
+	WRITE_ONCE(thread->failed_tests, failed_tests);
+	WRITE_ONCE(thread->ret, ret);
+	smp_store_release(&thread->done, true);
 	wake_up(&thread_wait);
 
 	return ret;
@@ -859,6 +858,8 @@ static int dmatest_add_threads(struct dmatest_info *info,
 		thread->type = type;
 		thread->test_done.wait = &thread->done_wait;
 		init_waitqueue_head(&thread->done_wait);
+		/* before the thread exists (the kernel sets it after) */
+		thread->pending = true;
 		smp_wmb();
 		if (!info->list_only) {
 			thread->task = kthread_create(dmatest_func, thread,
@@ -873,7 +874,6 @@ static int dmatest_add_threads(struct dmatest_info *info,
 
 		/* srcbuf and dstbuf are allocated by the thread itself */
 		list_add_tail(&thread->node, &dtc->threads);
-		thread->pending = true;
 	}
 
 	return i;
@@ -1203,7 +1203,7 @@ static void dmatest_count(struct dmatest_info *info,
 		if (r)
 			r->channels++;
 		list_for_each_entry(thread, &dtc->threads, node) {
-			bool done = READ_ONCE(thread->done);
+			bool done = smp_load_acquire(&thread->done);
 
 			pr->threads++;
 			pr->running += !done;
@@ -1211,10 +1211,11 @@ static void dmatest_count(struct dmatest_info *info,
 			pr->failures += READ_ONCE(thread->failed_tests);
 			if (!r)
 				continue;
-			smp_rmb();
-			if (done && !thread->ret && !thread->failed_tests &&
+			if (done && !READ_ONCE(thread->ret) &&
+			    !READ_ONCE(thread->failed_tests) &&
 			    (!info->params.iterations ||
-			     thread->total_tests >= info->params.iterations))
+			     READ_ONCE(thread->total_tests) >=
+			     info->params.iterations))
 				r->passed++;
 			else
 				r->failed++;
