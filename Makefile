@@ -38,7 +38,7 @@ test: build
 	@cd $(BUILD) && ctest --output-on-failure -j$(JOBS) --timeout 300
 
 run: build
-	@$(BUILD)/examples/memcpy-offload
+	@$(BUILD)/tools/dmatest --dmatest 2 --iterations 1000
 
 install: build
 	@cmake --install $(BUILD)

@@ -88,7 +88,7 @@ void finish_wait(struct wait_queue_head *wq, struct wait_queue_entry *e)
 
 	__set_current_state(TASK_RUNNING);
 	/* The waker may have removed us already (autoremove). */
-	if (!list_empty(&e->entry)) {
+	if (!list_empty_careful(&e->entry)) {
 		spin_lock_irqsave(&wq->lock, flags);
 		list_del_init(&e->entry);
 		spin_unlock_irqrestore(&wq->lock, flags);
@@ -110,7 +110,7 @@ int autoremove_wake_function(struct wait_queue_entry *e, unsigned int mode,
 	int ret = default_wake_function(e, mode, flags, key);
 
 	if (ret)
-		list_del_init(&e->entry);
+		list_del_init_careful(&e->entry);
 	return ret;
 }
 

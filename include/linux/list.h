@@ -72,6 +72,18 @@ static inline void list_del_init(struct list_head *entry)
 	INIT_LIST_HEAD(entry);
 }
 
+/*
+ * list_del_init_careful - deletes entry from list and reinitialize it;
+ * with list_empty_careful() a waiter may see the entry empty and free it
+ * (e.g. return from a stack frame) without taking the lock.
+ */
+static inline void list_del_init_careful(struct list_head *entry)
+{
+	__list_del_entry(entry);
+	WRITE_ONCE(entry->prev, entry);
+	smp_store_release(&entry->next, entry);
+}
+
 static inline void list_replace(struct list_head *old, struct list_head *new)
 {
 	new->next = old->next;
@@ -113,6 +125,13 @@ static inline int list_is_head(const struct list_head *list,
 static inline int list_empty(const struct list_head *head)
 {
 	return READ_ONCE(head->next) == head;
+}
+
+static inline int list_empty_careful(const struct list_head *head)
+{
+	struct list_head *next = smp_load_acquire(&head->next);
+
+	return list_is_head(next, head) && (next == READ_ONCE(head->prev));
 }
 
 static inline int list_is_singular(const struct list_head *head)
