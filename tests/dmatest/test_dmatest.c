@@ -170,7 +170,7 @@ int main(void)
 	int n;
 
 	cap_start();
-	if (dmakit_boot(NULL))
+	if (dmakit_boot(SOFT_ONLY_BOARD))	/* the soft engine alone */
 		return 1;
 	n = count_chans();
 	CHECK(n >= 1);
