@@ -35,7 +35,12 @@ static pthread_once_t task_key_once = PTHREAD_ONCE_INIT;
 static unsigned long atomic_sleep_count;
 static int strict_mode = -1;
 
-__attribute__((constructor)) static void dmakit_cpus_init(void)
+/*
+ * Before every other constructor: dmaengine's channel table and the
+ * workqueues size themselves by nr_cpu_ids from theirs, and constructors
+ * without a priority run in link order.
+ */
+__attribute__((constructor(101))) static void dmakit_cpus_init(void)
 {
 	long n = sysconf(_SC_NPROCESSORS_ONLN);
 
