@@ -46,8 +46,10 @@ asan:
 tsan:
 	@$(MAKE) --no-print-directory test BUILD=build-tsan CMAKE_OPT=-DDMAKIT_SANITIZE=tsan
 
+# CTest's memcheck without include(CTest): name the checker explicitly.
 valgrind: build
 	@cd $(BUILD) && ctest --output-on-failure -T memcheck --timeout 900 \
+		--overwrite MemoryCheckCommand=$$(command -v valgrind) \
 		--overwrite MemoryCheckCommandOptions="--leak-check=full --error-exitcode=1"
 
 clean:

@@ -37,7 +37,7 @@ static struct tasklet_struct *softirq_take(struct softirq_cpu *sc)
 
 	spin_lock(&sc->lock);
 	list = sc->head;
-	sc->head = NULL;
+	WRITE_ONCE(sc->head, NULL);	/* softirq_idle() reads it unlocked */
 	sc->tail = &sc->head;
 	spin_unlock(&sc->lock);
 	return list;
@@ -47,7 +47,7 @@ static void softirq_queue(struct softirq_cpu *sc, struct tasklet_struct *t)
 {
 	t->next = NULL;
 	spin_lock(&sc->lock);
-	*sc->tail = t;
+	WRITE_ONCE(*sc->tail, t);	/* may be sc->head: see softirq_idle() */
 	sc->tail = &t->next;
 	spin_unlock(&sc->lock);
 	smp_mb();

@@ -54,7 +54,8 @@ static inline dma_cookie_t dma_cookie_assign(struct dma_async_tx_descriptor *tx)
 static inline void dma_cookie_complete(struct dma_async_tx_descriptor *tx)
 {
 	BUG_ON(tx->cookie < DMA_MIN_COOKIE);
-	WRITE_ONCE(tx->chan->completed_cookie, tx->cookie);
+	/* Release: a poller that sees the cookie complete sees the data. */
+	smp_store_release(&tx->chan->completed_cookie, tx->cookie);
 	tx->cookie = 0;
 }
 
@@ -73,7 +74,7 @@ static inline enum dma_status dma_cookie_status(struct dma_chan *chan,
 	dma_cookie_t used, complete;
 
 	used = READ_ONCE(chan->cookie);
-	complete = READ_ONCE(chan->completed_cookie);
+	complete = smp_load_acquire(&chan->completed_cookie);
 	barrier();
 	if (state) {
 		state->last = complete;

@@ -37,6 +37,7 @@ struct record {
 struct worker {
 	int id;
 	u64 rng;
+	u64 cb_rng;		/* callbacks' own: they run on another thread */
 	struct dma_chan *chan;
 	struct record *recs[MAX_INFLIGHT * 2];
 	int nrecs;
@@ -56,12 +57,17 @@ static void fail(const char *what, struct record *r)
 	__atomic_store_n(&failed, 1, __ATOMIC_SEQ_CST);
 }
 
+static u32 xorshift(u64 *s)
+{
+	*s ^= *s << 13;
+	*s ^= *s >> 7;
+	*s ^= *s << 17;
+	return (u32)(*s >> 11);
+}
+
 static u32 rnd(struct worker *w)
 {
-	w->rng ^= w->rng << 13;
-	w->rng ^= w->rng >> 7;
-	w->rng ^= w->rng << 17;
-	return (u32)(w->rng >> 11);
+	return xorshift(&w->rng);
 }
 
 static void watchdog(int sig)
@@ -72,13 +78,13 @@ static void watchdog(int sig)
 	_exit(1);
 }
 
-static struct record *new_record(struct worker *w, bool with_cb)
+static struct record *new_record(struct worker *w, u64 *rng, bool with_cb)
 {
 	struct record *r = calloc(1, sizeof(*r));
 	size_t i;
 
 	r->w = w;
-	r->len = 1 + rnd(w) % MAX_LEN;
+	r->len = 1 + xorshift(rng) % MAX_LEN;
 	r->src = malloc(r->len);
 	r->dst = calloc(1, r->len);
 	r->with_cb = with_cb;
@@ -128,19 +134,21 @@ static void callback(void *param, const struct dmaengine_result *res)
 {
 	struct record *r = param;
 	struct worker *w = r->w;
+	bool chained = r->chained;
 	int old = R_SUBMITTED;
 
 	if (!in_softirq())
 		fail("callback outside softirq context", r);
+	if (res->result != DMA_TRANS_NOERROR)
+		fail("transfer error", r);
+	/* Once marked completed, the worker may free @r: don't touch it after. */
 	if (!__atomic_compare_exchange_n(&r->state, &old, R_COMPLETED, false,
 					 __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))
 		fail(old == R_COMPLETED ? "callback twice" :
-		     "callback after terminate", r);
-	if (res->result != DMA_TRANS_NOERROR)
-		fail("transfer error", r);
+		     "callback after terminate", NULL);
 	/* Callbacks may submit new work, or terminate the channel. */
-	if (!r->chained && rnd(w) % 8 == 0) {
-		struct record *n = new_record(w, true);
+	if (!chained && xorshift(&w->cb_rng) % 8 == 0) {
+		struct record *n = new_record(w, &w->cb_rng, true);
 		bool ok = false;
 
 		n->chained = true;
@@ -156,7 +164,7 @@ static void callback(void *param, const struct dmaengine_result *res)
 			free(n->dst);
 			free(n);
 		}
-	} else if (rnd(w) % 64 == 0) {
+	} else if (xorshift(&w->cb_rng) % 64 == 0) {
 		pthread_mutex_lock(&w->lock);
 		if (!w->stopping) {
 			/* Nobody may issue again until the worker synchronizes. */
@@ -255,7 +263,7 @@ static struct dma_chan *request(void)
 /* Submit or issue only while the gate is open. */
 static void worker_submit(struct worker *w, bool with_cb, bool issue)
 {
-	struct record *r = new_record(w, with_cb);
+	struct record *r = new_record(w, &w->rng, with_cb);
 	bool ok = false;
 
 	pthread_mutex_lock(&w->lock);
@@ -374,6 +382,7 @@ int main(void)
 	for (i = 0; i < NR_THREADS; i++) {
 		workers[i].id = i;
 		workers[i].rng = seed * 2654435761ULL + i + 1;
+		workers[i].cb_rng = ~workers[i].rng;
 		pthread_mutex_init(&workers[i].lock, NULL);
 		pthread_create(&th[i], NULL, worker_fn, &workers[i]);
 	}
