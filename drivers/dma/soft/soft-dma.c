@@ -748,9 +748,19 @@ static enum dma_status soft_tx_status(struct dma_chan *chan,
 		return ret;
 
 	if (poll_progress) {
+		bool ran = false;
+
 		while (ret == DMA_IN_PROGRESS &&
-		       soft_chan_run(sc, chunk_size, true))
+		       soft_chan_run(sc, chunk_size, true)) {
+			ran = true;
 			ret = dma_cookie_status(chan, cookie, txstate);
+		}
+		/*
+		 * The worker may have found the channel busy with our chunk
+		 * and gone to sleep: hand it whatever is queued behind.
+		 */
+		if (ran)
+			soft_worker_kick(sc->worker);
 		if (ret == DMA_COMPLETE)
 			return ret;
 	}
@@ -766,8 +776,16 @@ static enum dma_status soft_tx_status(struct dma_chan *chan,
 /* Wait until no executor is inside a chunk of this channel. */
 static void soft_wait_idle(struct soft_chan *sc)
 {
+	unsigned long flags;
+
 	while (READ_ONCE(sc->busy))
 		cpu_relax();
+	/*
+	 * The executor clears busy under vc.lock and may then complete the
+	 * descriptor its chunk finished: wait for that critical section too.
+	 */
+	spin_lock_irqsave(&sc->vc.lock, flags);
+	spin_unlock_irqrestore(&sc->vc.lock, flags);
 }
 
 static int soft_pause(struct dma_chan *chan)
