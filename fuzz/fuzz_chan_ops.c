@@ -17,12 +17,19 @@
 #include "fuzz.h"
 #include "model.h"
 
+static void cleanup(void)
+{
+	dmakit_shutdown();
+	model_teardown();
+}
+
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	dmakit_log_set_level(0);
 	model_setup();
 	if (dmakit_boot(NULL))
 		abort();
+	atexit(cleanup);	/* engine threads down before leak checks */
 	return 0;
 }
 

@@ -45,7 +45,7 @@ static struct model {
 	int last_cb_idx;	/* written by callbacks (one channel: serial) */
 	int n;			/* published with release: callbacks scan d[] */
 	struct mdesc d[MAX_OPS];
-	bool mutant;		/* --mutant: terminate forgets submitted ones */
+	bool mutant;		/* --mutant: forgets DMA_PAUSED */
 	char why[256];		/* first disagreement */
 	int failed;
 } m;
@@ -187,7 +187,7 @@ static void check_status(int i, const char *where)
 	if (failed())
 		return;
 	want = model_is_complete(d->cookie, st.last, st.used);
-	if (want != DMA_COMPLETE && m.paused)
+	if (want != DMA_COMPLETE && m.paused && !m.mutant)
 		want = DMA_PAUSED;
 	if (s != want) {
 		disagree("%s: descriptor %d (cookie %d, last %d used %d) status %d, model %d",
@@ -301,8 +301,7 @@ static void op_terminate(bool sync)
 	for (i = 0; i < m.n; i++) {
 		struct mdesc *d = &m.d[i];
 
-		if (d->state == M_ISSUED ||
-		    (d->state == M_SUBMITTED && !m.mutant))
+		if (d->state == M_ISSUED || d->state == M_SUBMITTED)
 			__atomic_store_n(&d->state, M_TERMINATED, __ATOMIC_SEQ_CST);
 	}
 	__atomic_add_fetch(&m.epoch, 1, __ATOMIC_SEQ_CST);

@@ -50,6 +50,12 @@
 
 #include "model.h"
 
+#if __has_include(<valgrind/valgrind.h>)
+#include <valgrind/valgrind.h>
+#else
+#define RUNNING_ON_VALGRIND 0
+#endif
+
 static u64 rng;
 
 static u32 rnd(void)
@@ -60,12 +66,15 @@ static u32 rnd(void)
 	return (u32)(rng >> 11);
 }
 
-static void gen_seq(struct seq *s, int nops)
+/* With !issue, nothing ever runs: the channel is deterministic. */
+static void gen_seq(struct seq *s, int nops, bool issue)
 {
 	/* Weights: submits dominate, terminates are rarer. */
-	static const u8 weight[OP_NR] = { 22, 22, 16, 5, 8, 3, 3, 10, 11 };
+	u8 weight[OP_NR] = { 22, 22, 16, 5, 8, 3, 3, 10, 11 };
 	int i, k, total = 0;
 
+	if (!issue)
+		weight[OP_ISSUE] = 0;
 	for (k = 0; k < OP_NR; k++)
 		total += weight[k];
 	s->n = nops;
@@ -100,7 +109,11 @@ static int selftest(unsigned long long seed)
 	int run, i;
 
 	for (run = 0; run < 200; run++) {
-		gen_seq(&s, 40);
+		/*
+		 * Without issue_pending, so that whether a candidate fails
+		 * never depends on timing; shorter under valgrind.
+		 */
+		gen_seq(&s, RUNNING_ON_VALGRIND ? 16 : 40, false);
 		if (run_seq(&s, true) >= 0)
 			break;
 	}
@@ -113,9 +126,9 @@ static int selftest(unsigned long long seed)
 	shrink(&s, true);
 	fprintf(stderr, "shrunk to %d ops:\n", s.n);
 	print_seq(&s);
-	/* submit, terminate, issue_pending, wait is the shortest story. */
-	if (s.n > 4) {
-		fprintf(stderr, "FAIL: not shrunk to <= 4 ops (seed %llu)\n", seed);
+	/* submit, pause, tx_status is the shortest story. */
+	if (s.n > 3) {
+		fprintf(stderr, "FAIL: not shrunk to <= 3 ops (seed %llu)\n", seed);
 		return 1;
 	}
 	for (i = 0; i < s.n; i++) {
@@ -160,7 +173,7 @@ int main(int argc, char **argv)
 	for (run = 0; run < runs && time(NULL) < end; run++) {
 		int bad;
 
-		gen_seq(&s, nops);
+		gen_seq(&s, nops, true);
 		bad = run_seq(&s, false);
 		total_ops += s.n;
 		if (bad < 0)
