@@ -7,7 +7,11 @@ CMAKE_OPT ?=
 DEB_PKGS  := cmake gcc make pkg-config libfdt-dev device-tree-compiler \
 	     libcmocka-dev valgrind
 
-.PHONY: all deps build test run install asan tsan valgrind clean
+FUZZ_PKGS := clang libclang-rt-14-dev
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := fuzz_cmdline fuzz_kstrto fuzz_chan_ops
+
+.PHONY: all deps build test run install asan tsan valgrind fuzz clean
 
 # make kernel-test: the soft engine as a Linux module under the kernel's dmatest.
 include kernel-test.mk
@@ -49,9 +53,32 @@ asan:
 tsan:
 	@$(MAKE) --no-print-directory test BUILD=build-tsan CMAKE_OPT=-DDMAKIT_SANITIZE=tsan
 
+# CTest's memcheck without include(CTest): name the checker explicitly.
 valgrind: build
 	@cd $(BUILD) && ctest --output-on-failure -T memcheck --timeout 900 \
+		--overwrite MemoryCheckCommand=$$(command -v valgrind) \
 		--overwrite MemoryCheckCommandOptions="--leak-check=full --error-exitcode=1"
 
+# libFuzzer (clang): each target FUZZ_SECONDS, growing build-fuzz/corpus
+# from fuzz/corpus and tests/fuzz-regressions; a crasher lands in
+# build-fuzz/crashes/ and fails the run (keep it under
+# tests/fuzz-regressions/<target>/ once fixed).
+fuzz:
+	@$(MAKE) --no-print-directory deps DEB_PKGS="$(FUZZ_PKGS)"
+	@CC=clang cmake -S . -B build-fuzz -DDMAKIT_SANITIZE=fuzz >/dev/null
+	@cmake --build build-fuzz -j$(JOBS) --target $(FUZZ_TARGETS)
+	@mkdir -p build-fuzz/crashes
+	@for t in $(FUZZ_TARGETS); do \
+		mkdir -p build-fuzz/corpus/$$t; \
+		dirs="build-fuzz/corpus/$$t fuzz/corpus/$$t"; \
+		[ -d tests/fuzz-regressions/$$t ] && dirs="$$dirs tests/fuzz-regressions/$$t"; \
+		echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
+		build-fuzz/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -timeout=60 \
+			-print_final_stats=1 -artifact_prefix=build-fuzz/crashes/$$t- \
+			$$dirs 2>build-fuzz/$$t.log || { tail -40 build-fuzz/$$t.log; exit 1; }; \
+		grep '^Done' build-fuzz/$$t.log; \
+		echo "corpus: $$(ls build-fuzz/corpus/$$t | wc -l) inputs"; \
+	done
+
 clean:
-	rm -rf build build-asan build-tsan
+	rm -rf build build-asan build-tsan build-fuzz

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Fault injection for the runtime's allocators. */
+#include <stdio.h>
 #include <linux/gfp.h>
+#include <linux/moduleparam.h>
 #include <dmakit/fault.h>
 #include "internal.h"
 
@@ -65,4 +67,21 @@ bool dmakit_should_fail(enum dmakit_fault_kind kind, gfp_t gfp)
 out:
 	spin_unlock(&f->lock);
 	return fail;
+}
+
+/* "module.param" = @value, through the module parameter registry. */
+int dmakit_fault_set_param(const char *param, unsigned long value)
+{
+	char mod[64], val[32];
+	const char *dot = param ? strchr(param, '.') : NULL;
+
+	if (!dot || dot == param || (size_t)(dot - param) >= sizeof(mod)) {
+		pr_err("fault: bad parameter name '%s' (want module.param)\n",
+		       param ? param : "(null)");
+		return -EINVAL;
+	}
+	memcpy(mod, param, dot - param);
+	mod[dot - param] = '\0';
+	snprintf(val, sizeof(val), "%lu", value);
+	return dmakit_param_set(mod, dot + 1, val);
 }

@@ -161,6 +161,75 @@ static int parse_one(char *arg)
 	return 0;
 }
 
+/* Store a parsed number in @p with one atomic store of its size. */
+static void param_store(struct dmakit_param *p, const void *v)
+{
+	switch (p->type) {
+	case DMAKIT_PARAM_bool:
+	case DMAKIT_PARAM_invbool:
+		__atomic_store_n((bool *)p->ptr, *(const bool *)v, __ATOMIC_RELAXED);
+		break;
+	case DMAKIT_PARAM_int:
+	case DMAKIT_PARAM_uint:
+		__atomic_store_n((int *)p->ptr, *(const int *)v, __ATOMIC_RELAXED);
+		break;
+	case DMAKIT_PARAM_long:
+	case DMAKIT_PARAM_ulong:
+		__atomic_store_n((long *)p->ptr, *(const long *)v, __ATOMIC_RELAXED);
+		break;
+	case DMAKIT_PARAM_short:
+	case DMAKIT_PARAM_ushort:
+		__atomic_store_n((short *)p->ptr, *(const short *)v, __ATOMIC_RELAXED);
+		break;
+	default:
+		__atomic_store_n((char *)p->ptr, *(const char *)v, __ATOMIC_RELAXED);
+		break;
+	}
+}
+
+/*
+ * Set @mod.@name to @val at run time, as a write to
+ * /sys/module/<mod>/parameters/<name> does.  A number is parsed aside and
+ * stored atomically, so a driver reading it with READ_ONCE() while it
+ * runs never sees a torn value.  -ENOENT if there is no such parameter.
+ */
+int dmakit_param_set(const char *mod, const char *name, const char *val)
+{
+	struct dmakit_param *p, tmp;
+	unsigned long v = 0;
+	char m[64];
+	size_t i;
+	int ret;
+
+	if (!mod || !name)
+		return -EINVAL;
+	strscpy(m, mod, sizeof(m));
+	for (i = 0; m[i]; i++)
+		if (m[i] == '-')
+			m[i] = '_';
+	spin_lock(&registry_lock);
+	for (p = params; p; p = p->next)
+		if (!strcmp(p->module, m) && !strcmp(p->name, name))
+			break;
+	spin_unlock(&registry_lock);
+	if (!p) {
+		pr_err("no module parameter %s.%s\n", m, name);
+		return -ENOENT;
+	}
+	if (p->type == DMAKIT_PARAM_charp || p->type == DMAKIT_PARAM_string)
+		return param_set(p, val ? val : "");
+	tmp = *p;
+	tmp.ptr = &v;
+	ret = param_set(&tmp, val ? val : "");
+	if (ret) {
+		pr_err("%s: bad value '%s' for parameter %s\n", m,
+		       val ? val : "", name);
+		return ret;
+	}
+	param_store(p, &v);
+	return 0;
+}
+
 int dmakit_parse_cmdline(const char *cmdline)
 {
 	char *copy, *tok, *save;

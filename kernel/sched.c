@@ -30,6 +30,7 @@ __thread struct task_struct *__dmakit_current
 	__attribute__((tls_model("initial-exec")));
 
 unsigned int nr_cpu_ids = 1;
+int __dmakit_tsan_barrier;	/* smp_mb() under TSan, <linux/compiler.h> */
 static pthread_key_t task_key;
 static pthread_once_t task_key_once = PTHREAD_ONCE_INIT;
 static unsigned long atomic_sleep_count;

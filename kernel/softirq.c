@@ -47,7 +47,7 @@ static void softirq_queue(struct softirq_cpu *sc, struct tasklet_struct *t)
 {
 	t->next = NULL;
 	spin_lock(&sc->lock);
-	WRITE_ONCE(*sc->tail, t);
+	WRITE_ONCE(*sc->tail, t);	/* may be sc->head: see softirq_idle() */
 	sc->tail = &t->next;
 	spin_unlock(&sc->lock);
 	smp_mb();

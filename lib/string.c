@@ -80,55 +80,82 @@ void *memchr_inv(const void *start, int c, size_t bytes)
 	return NULL;
 }
 
-/* Kernel kstrto*: the whole string must parse, an optional trailing \n. */
-static int kstrto_prep(const char *s, unsigned int base, char **endp,
-		       unsigned long long *res, bool is_signed, long long *sres)
+/*
+ * Kernel kstrto*: [+]digits, with base 0 meaning 0x -> 16, 0 -> 8, else
+ * 10 (a 0x prefix is also allowed with base 16); one trailing newline; the
+ * whole string must parse.  -ERANGE on overflow, before any -EINVAL.
+ * (Not strtoull(): that also takes blanks and a sign after the '+'.)
+ */
+static int kstrto_unsigned(const char *s, unsigned int base,
+			   unsigned long long *res)
 {
-	char buf[64];
-	size_t len = strlen(s);
+	unsigned long long v = 0;
+	bool overflow = false;
+	unsigned int n = 0;
 
-	if (!len || len >= sizeof(buf))
-		return -EINVAL;
-	memcpy(buf, s, len + 1);
-	if (buf[len - 1] == '\n')
-		buf[--len] = '\0';
-	if (!len || isspace((unsigned char)buf[0]))
-		return -EINVAL;
-	errno = 0;
-	if (is_signed)
-		*sres = strtoll(buf, endp, (int)base);
-	else {
-		if (buf[0] == '-')
-			return -EINVAL;
-		*res = strtoull(buf[0] == '+' ? buf + 1 : buf, endp, (int)base);
+	if (!base) {
+		if (s[0] == '0' && tolower((unsigned char)s[1]) == 'x' &&
+		    isxdigit((unsigned char)s[2]))
+			base = 16;
+		else
+			base = s[0] == '0' ? 8 : 10;
 	}
-	if (errno == ERANGE)
+	if (base == 16 && s[0] == '0' && tolower((unsigned char)s[1]) == 'x')
+		s += 2;
+	for (;; s++, n++) {
+		int c = tolower((unsigned char)*s);
+		unsigned int d;
+
+		if (c >= '0' && c <= '9')
+			d = c - '0';
+		else if (c >= 'a' && c <= 'f')
+			d = c - 'a' + 10;
+		else
+			break;
+		if (d >= base)
+			break;
+		if (v > (ULLONG_MAX - d) / base)
+			overflow = true;
+		v = v * base + d;
+	}
+	if (overflow)
 		return -ERANGE;
-	if (**endp)
+	if (!n)
 		return -EINVAL;
+	if (*s == '\n')
+		s++;
+	if (*s)
+		return -EINVAL;
+	*res = v;
 	return 0;
 }
 
 int kstrtoull(const char *s, unsigned int base, unsigned long long *res)
 {
-	unsigned long long v;
-	char *end;
-	int r = kstrto_prep(s, base, &end, &v, false, NULL);
-
-	if (!r)
-		*res = v;
-	return r;
+	return kstrto_unsigned(s[0] == '+' ? s + 1 : s, base, res);
 }
 
 int kstrtoll(const char *s, unsigned int base, long long *res)
 {
-	long long v;
-	char *end;
-	int r = kstrto_prep(s, base, &end, NULL, true, &v);
+	unsigned long long v;
+	int r;
 
-	if (!r)
-		*res = v;
-	return r;
+	if (s[0] == '-') {
+		r = kstrto_unsigned(s + 1, base, &v);
+		if (r)
+			return r;
+		if (v > (unsigned long long)LLONG_MAX + 1)
+			return -ERANGE;
+		*res = v ? -(long long)(v - 1) - 1 : 0;
+		return 0;
+	}
+	r = kstrtoull(s, base, &v);
+	if (r)
+		return r;
+	if (v > LLONG_MAX)
+		return -ERANGE;
+	*res = (long long)v;
+	return 0;
 }
 
 int kstrtoul(const char *s, unsigned int base, unsigned long *res)

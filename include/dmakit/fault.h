@@ -29,4 +29,27 @@ void dmakit_fault_clear(enum dmakit_fault_kind kind);
 unsigned long dmakit_fault_injected(enum dmakit_fault_kind kind);
 bool dmakit_should_fail(enum dmakit_fault_kind kind, gfp_t gfp);
 
+/*
+ * Engine faults are module parameters of the engine drivers, set at run
+ * time by "module.param" (0 turns one off).  The software engine has:
+ *
+ *   dmakit_soft.fault_read_every=N   every Nth descriptor ends with a source
+ *                                    bus error (DMA_TRANS_READ_FAILED)
+ *   dmakit_soft.fault_write_every=N  ... destination bus error
+ *                                    (DMA_TRANS_WRITE_FAILED)
+ *   dmakit_soft.fault_drop_every=N   every Nth descriptor runs to the end but
+ *                                    its completion is lost: it stays
+ *                                    DMA_IN_PROGRESS, and the channel behind
+ *                                    it waits, until terminated
+ *   dmakit_soft.fault_stall_every=N  the channel stops after the first chunk
+ *                                    of every Nth descriptor, until terminated
+ *   dmakit_soft.fault_dup_every=N    every Nth completion is signalled twice;
+ *                                    the second must be ignored
+ *
+ * "Every Nth" counts descriptors started while the knob is non-zero,
+ * from the engine's probe.  The same knobs are DMAKIT_CMDLINE parameters.
+ * Returns 0, or -ENOENT / -EINVAL.
+ */
+int dmakit_fault_set_param(const char *param, unsigned long value);
+
 #endif

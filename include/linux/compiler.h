@@ -11,9 +11,31 @@
 #define READ_ONCE(x)	__atomic_load_n(&(x), __ATOMIC_RELAXED)
 #define WRITE_ONCE(x, v) __atomic_store_n(&(x), (v), __ATOMIC_RELAXED)
 
+#if defined(__SANITIZE_THREAD__)
+#define __DMAKIT_TSAN 1
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define __DMAKIT_TSAN 1
+#endif
+#endif
+
+#ifdef __DMAKIT_TSAN
+/*
+ * ThreadSanitizer does not model fences (GCC refuses them with -Wtsan):
+ * under TSan a barrier is a seq_cst read-modify-write of one shared word,
+ * which is at least as strong and which TSan turns into happens-before
+ * edges between the threads that pass through barriers.
+ */
+extern int __dmakit_tsan_barrier;
+#define smp_mb()	((void)__atomic_fetch_add(&__dmakit_tsan_barrier, 0, \
+						  __ATOMIC_SEQ_CST))
+#define smp_rmb()	smp_mb()
+#define smp_wmb()	smp_mb()
+#else
 #define smp_mb()	__atomic_thread_fence(__ATOMIC_SEQ_CST)
 #define smp_rmb()	__atomic_thread_fence(__ATOMIC_ACQUIRE)
 #define smp_wmb()	__atomic_thread_fence(__ATOMIC_RELEASE)
+#endif
 #define mb()		smp_mb()
 #define rmb()		smp_rmb()
 #define wmb()		smp_wmb()

@@ -31,6 +31,8 @@ struct dmakit_param {
 void dmakit_register_param(struct dmakit_param *p);
 /* Parse "mod.param=value ..." and set matching parameters; -errno. */
 int dmakit_parse_cmdline(const char *cmdline);
+/* Set one parameter at run time (like its sysfs file); -errno. */
+int dmakit_param_set(const char *mod, const char *name, const char *val);
 
 #define __module_param(name, var, type, len)				\
 	static struct dmakit_param __param_##name = {			\

@@ -66,6 +66,30 @@ static unsigned int fault_every;
 module_param(fault_every, uint, 0644);
 MODULE_PARM_DESC(fault_every, "Corrupt the last byte of every Nth copy (test hook)");
 
+/*
+ * Engine faults (test hooks, off by default): every Nth descriptor that
+ * starts while a knob is non-zero gets that fault.  Counts restart at probe.
+ */
+static unsigned int fault_read_every;
+module_param(fault_read_every, uint, 0644);
+MODULE_PARM_DESC(fault_read_every, "Fail every Nth descriptor with a source bus error");
+
+static unsigned int fault_write_every;
+module_param(fault_write_every, uint, 0644);
+MODULE_PARM_DESC(fault_write_every, "Fail every Nth descriptor with a destination bus error");
+
+static unsigned int fault_drop_every;
+module_param(fault_drop_every, uint, 0644);
+MODULE_PARM_DESC(fault_drop_every, "Lose the completion of every Nth descriptor (held until terminated)");
+
+static unsigned int fault_stall_every;
+module_param(fault_stall_every, uint, 0644);
+MODULE_PARM_DESC(fault_stall_every, "Stall the channel after the first chunk of every Nth descriptor, until terminated");
+
+static unsigned int fault_dup_every;
+module_param(fault_dup_every, uint, 0644);
+MODULE_PARM_DESC(fault_dup_every, "Signal the completion of every Nth descriptor twice");
+
 enum soft_op {
 	SOFT_MEMCPY,
 	SOFT_MEMSET,
@@ -88,6 +112,8 @@ struct soft_desc {
 	size_t done;		/* bytes executed so far */
 	bool repeat;		/* DMA_PREP_REPEAT */
 	bool cached;		/* goes back to the channel's cache */
+	bool fault_picked;	/* injected fault chosen (at its first chunk) */
+	u8 fault;		/* enum soft_fault */
 	struct dma_interleaved_template *xt;
 	unsigned int nsegs;
 	struct soft_seg segs[];
@@ -127,6 +153,7 @@ struct soft_dma {
 	struct soft_worker *workers;
 	unsigned int nr_workers;
 	atomic_t copies;
+	atomic_t fault_seq[5];	/* descriptors seen per fault knob */
 };
 
 static struct soft_desc *to_soft_desc(struct virt_dma_desc *vd)
@@ -346,12 +373,76 @@ static void soft_fault_hook(struct soft_dma *sd, struct device *dev,
 		*last ^= 0xff;
 }
 
+/* --- injected engine faults --- */
+
+enum soft_fault {
+	SOFT_FAULT_NONE,
+	SOFT_FAULT_READ,	/* source bus error: DMA_TRANS_READ_FAILED */
+	SOFT_FAULT_WRITE,	/* destination bus error: DMA_TRANS_WRITE_FAILED */
+	SOFT_FAULT_DROP,	/* runs to the end, completion never signalled */
+	SOFT_FAULT_STALL,	/* channel stops after the first chunk */
+	SOFT_FAULT_DUP,		/* completion signalled twice */
+};
+
+/* Which fault, if any, the descriptor starting now gets. */
+static u8 soft_fault_pick(struct soft_dma *sd)
+{
+	unsigned int every[] = {
+		READ_ONCE(fault_read_every), READ_ONCE(fault_write_every),
+		READ_ONCE(fault_drop_every), READ_ONCE(fault_stall_every),
+		READ_ONCE(fault_dup_every),
+	};
+	u8 fault = SOFT_FAULT_NONE;
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(every); i++)
+		if (every[i] && !(atomic_inc_return(&sd->fault_seq[i]) % every[i]) &&
+		    fault == SOFT_FAULT_NONE)
+			fault = SOFT_FAULT_READ + i;
+	return fault;
+}
+
+/* vc.lock held: true if @d is held by a lost completion or a stall. */
+static bool soft_fault_held(struct soft_dma *sd, struct soft_desc *d)
+{
+	if (!d->fault_picked && d->len && !d->repeat) {
+		d->fault_picked = true;
+		d->fault = soft_fault_pick(sd);
+	}
+	if (d->fault == SOFT_FAULT_DROP)
+		return d->done == d->len;
+	return d->fault == SOFT_FAULT_STALL && d->done;
+}
+
+/*
+ * vc.lock held: true if this completion must not be reported: the fault
+ * holds @d, or @d is no longer the active descriptor (a duplicated or
+ * stale completion, which a driver must ignore rather than complete the
+ * wrong descriptor or the same one twice).
+ */
+static bool soft_fault_complete(struct soft_chan *sc, struct soft_desc *d,
+				enum dmaengine_tx_result result)
+{
+	if (sc->active != d) {
+		dev_warn_ratelimited(sc->vc.chan.device->dev,
+				     "%s: stale completion ignored\n",
+				     dma_chan_name(&sc->vc.chan));
+		return true;
+	}
+	return result == DMA_TRANS_NOERROR &&
+	       (d->fault == SOFT_FAULT_DROP || d->fault == SOFT_FAULT_STALL);
+}
+
 static enum dmaengine_tx_result soft_exec(struct soft_chan *sc,
 					  struct soft_desc *d,
 					  size_t pos, size_t n)
 {
 	struct device *dev = sc->vc.chan.device->dev;
 
+	if (d->fault == SOFT_FAULT_READ)
+		return DMA_TRANS_READ_FAILED;
+	if (d->fault == SOFT_FAULT_WRITE)
+		return DMA_TRANS_WRITE_FAILED;
 	switch (d->op) {
 	case SOFT_MEMCPY:
 	case SOFT_MEMSET:
@@ -384,6 +475,8 @@ static void soft_complete(struct soft_chan *sc, struct soft_desc *d,
 {
 	struct dma_chan *chan = &sc->vc.chan;
 
+	if (soft_fault_complete(sc, d, result))
+		return;
 	d->vd.tx_result.result = result;
 	d->vd.tx_result.residue = (u32)(d->len - d->done);
 	if (result == DMA_TRANS_NOERROR) {
@@ -393,6 +486,8 @@ static void soft_complete(struct soft_chan *sc, struct soft_desc *d,
 	list_del(&d->vd.node);
 	sc->active = NULL;
 	vchan_cookie_complete(&d->vd);
+	if (d->fault == SOFT_FAULT_DUP)
+		soft_complete(sc, d, result);	/* ignored: no longer active */
 }
 
 /*
@@ -418,6 +513,8 @@ static bool soft_chan_run(struct soft_chan *sc, size_t budget, bool poll_only)
 	d = to_soft_desc(vd);
 	if (poll_only && ((vd->tx.flags & DMA_PREP_INTERRUPT) || d->repeat))
 		goto idle;
+	if (soft_fault_held(sd, d))
+		goto idle;
 	if (d->repeat && d->done == d->len) {
 		if (soft_repeat_again(sc, d))
 			d->done = 0;
@@ -440,7 +537,8 @@ static bool soft_chan_run(struct soft_chan *sc, size_t budget, bool poll_only)
 	smp_store_release(&sc->busy, false);
 	if (sc->active != d)
 		goto out;	/* terminated while we ran */
-	WRITE_ONCE(d->done, pos + n);
+	if (r == DMA_TRANS_NOERROR)	/* residue: a failed chunk did not land */
+		WRITE_ONCE(d->done, pos + n);
 	if (r != DMA_TRANS_NOERROR)
 		soft_complete(sc, d, r);
 	else if (d->done == d->len && !d->repeat) {
@@ -660,9 +758,19 @@ static enum dma_status soft_tx_status(struct dma_chan *chan,
 		return ret;
 
 	if (poll_progress) {
+		bool ran = false;
+
 		while (ret == DMA_IN_PROGRESS &&
-		       soft_chan_run(sc, chunk_size, true))
+		       soft_chan_run(sc, chunk_size, true)) {
+			ran = true;
 			ret = dma_cookie_status(chan, cookie, txstate);
+		}
+		/*
+		 * The worker may have found the channel busy with our chunk
+		 * and gone to sleep: hand it whatever is queued behind.
+		 */
+		if (ran)
+			soft_worker_kick(sc->worker);
 		if (ret == DMA_COMPLETE)
 			return ret;
 	}
@@ -678,8 +786,16 @@ static enum dma_status soft_tx_status(struct dma_chan *chan,
 /* Wait until no executor is inside a chunk of this channel. */
 static void soft_wait_idle(struct soft_chan *sc)
 {
+	unsigned long flags;
+
 	while (smp_load_acquire(&sc->busy))
 		cpu_relax();
+	/*
+	 * The executor clears busy under vc.lock and may then complete the
+	 * descriptor its chunk finished: wait for that critical section too.
+	 */
+	spin_lock_irqsave(&sc->vc.lock, flags);
+	spin_unlock_irqrestore(&sc->vc.lock, flags);
 }
 
 static int soft_pause(struct dma_chan *chan)
