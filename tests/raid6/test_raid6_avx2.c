@@ -173,22 +173,22 @@ int main(void)
 			continue;
 		for (i = 0; i < 300; i++)
 			compare_gen(*v, 4 + rnd_below(NDISKS_MAX - 3),
-				    1 + rnd_below(i < 200 ? 600 : 40000));
+				    1 + rnd_below(i < 200 ? 600 : 20000));
 		compare_gen(*v, 12, 1 << 20);
 	}
 	for (i = 0; i < 300; i++)
 		compare_coef(rnd_below(NDISKS_MAX - 1),
-			     1 + rnd_below(i < 200 ? 600 : 40000),
+			     1 + rnd_below(i < 200 ? 600 : 20000),
 			     rnd_below(4) != 0, rnd_below(4) != 0,
 			     rnd_below(2));
 	compare_coef(NDISKS_MAX - 2, 1 << 20, true, true, false);
 	for (i = 0; i < 200; i++)
 		compare_recov(4 + rnd_below(NDISKS_MAX - 3),
-			      1 + rnd_below(i < 150 ? 600 : 30000));
+			      1 + rnd_below(i < 150 ? 600 : 15000));
 	compare_recov(10, (1 << 20) + 31);
 	for (i = 0; i < 300; i++)
 		compare_xor(1 + rnd_below(NDISKS_MAX - 2),
-			    1 + rnd_below(i < 200 ? 600 : 40000));
+			    1 + rnd_below(i < 200 ? 600 : 20000));
 	compare_xor(4, 1 << 20);
 	xor_select_template(NULL);
 	return test_result("test_raid6_avx2");

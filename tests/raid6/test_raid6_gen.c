@@ -161,16 +161,19 @@ int main(void)
 		n++;
 		for (disks = RAID6_MIN_DISKS; disks <= MAX_TEST_DISKS; disks++) {
 			for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+				/* sizes over 300 for a subset, to save time */
+				if (sizes[i] > 300 && disks > 8 && disks % 4)
+					continue;
 				test_gen(*a, disks, sizes[i], false);
 				test_xor(*a, disks, sizes[i]);
 			}
 			/* a random odd size, and a page-aligned stripe */
-			test_gen(*a, disks, 1 + rnd_below(20000), false);
+			test_gen(*a, disks, 1 + rnd_below(5000), false);
 			test_gen(*a, disks, 4096, true);
 		}
 		test_gen(*a, 4, 1 << 20, true);
-		test_gen(*a, 11, (1 << 20) + 13, false);
-		test_xor(*a, 10, (1 << 20) - 7);
+		test_gen(*a, 5, (1 << 20) + 13, false);
+		test_xor(*a, 6, (1 << 20) - 7);
 		printf("%s: checked\n", (*a)->name);
 	}
 	CHECK(n >= 3, "only %d algorithms usable", n);
