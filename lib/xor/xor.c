@@ -6,6 +6,7 @@
  * AVX2 instead of timing every template at start-up.
  */
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 #include "xor_int.h"
 
@@ -33,6 +34,10 @@ bool xor_template_usable(const struct xor_block_template *tmpl)
 {
 #if XOR_X86
 	if (tmpl == &xor_block_avx2) {
+		const char *no = getenv("DMAKIT_NO_AVX2");
+
+		if (no && *no && strcmp(no, "0"))
+			return false;
 		__builtin_cpu_init();
 		return __builtin_cpu_supports("avx2");
 	}

@@ -17,6 +17,9 @@
  *    kernel's vector code wants multiples of its vector stride); the bulk
  *    runs vectorised and the tail byte at a time;
  *  - algorithms are ranked by priority instead of being timed at boot;
+ *    setting DMAKIT_NO_AVX2=1 in the environment makes the AVX2 code
+ *    report itself unusable (here and in <linux/raid/xor.h>), to run the
+ *    portable fallback on an AVX2 machine;
  *  - dmakit adds byte-granular "coefficient" entry points (raid6_gen_pq_coef
  *    and raid6_val_pq_coef) that compute what a DMA engine's
  *    device_prep_dma_pq / device_prep_dma_pq_val with a scf[] array computes.

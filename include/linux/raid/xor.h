@@ -4,7 +4,8 @@
  *
  * Differences from the kernel: any byte count and any alignment are
  * accepted, the template is chosen by CPU feature rather than timed at
- * boot, and dmakit adds byte-granular helpers for the software DMA
+ * boot (DMAKIT_NO_AVX2=1 in the environment hides the AVX2 template),
+ * and dmakit adds byte-granular helpers for the software DMA
  * engine: xor_gen() (DMA_XOR) and xor_check_zero() (DMA_XOR_VAL).
  */
 #ifndef _XOR_H
