@@ -114,7 +114,8 @@ static void run_xor_blocks(const void *impl, size_t len)
 {
 	size_t off;
 
-	xor_select_template((struct xor_block_template *)impl);
+	if (xor_active_template() != impl)
+		xor_select_template((struct xor_block_template *)impl);
 	/* NDATA sources: dest = block 8 (P), two calls of four sources */
 	for (off = 0; off < NDATA; off += MAX_XOR_BLOCKS)
 		xor_blocks(MAX_XOR_BLOCKS, len, blocks[NDATA], blocks + off);

@@ -12,6 +12,10 @@
  * Pointer arrays follow the kernel layout: ptrs[0 .. disks-3] are the data
  * blocks, ptrs[disks-2] is P and ptrs[disks-1] is Q.
  *
+ * Every routine is reentrant and may run on many threads at once; only
+ * changing the selection (raid6_select_algo() or assigning raid6_call)
+ * must not race with operations.
+ *
  * Differences from the kernel (see docs/differences.md):
  *  - every routine accepts any byte count and any pointer alignment (the
  *    kernel's vector code wants multiples of its vector stride); the bulk
