@@ -55,18 +55,15 @@ static __always_inline void int_gen_words(u8 **dptr, int z0, size_t d,
 	unative_t wp[4], wq[4], wd;
 	int z, i;
 
-	_Pragma("GCC unroll 4")
 	for (i = 0; i < nw; i++)
 		wp[i] = wq[i] = ld(dptr[z0] + d + i * NSIZE);
 	for (z = z0 - 1; z >= 0; z--) {
-		_Pragma("GCC unroll 4")
 		for (i = 0; i < nw; i++) {
 			wd = ld(dptr[z] + d + i * NSIZE);
 			wp[i] ^= wd;
 			wq[i] = mul2(wq[i]) ^ wd;
 		}
 	}
-	_Pragma("GCC unroll 4")
 	for (i = 0; i < nw; i++) {
 		st(dptr[z0 + 1] + d + i * NSIZE, wp[i]);
 		st(dptr[z0 + 2] + d + i * NSIZE, wq[i]);
@@ -121,11 +118,9 @@ static __always_inline void int_xor_words(u8 **dptr, int disks, int start,
 	unative_t wp[4], wq[4], wd;
 	int z, i;
 
-	_Pragma("GCC unroll 4")
 	for (i = 0; i < nw; i++)
 		wp[i] = wq[i] = ld(dptr[stop] + d + i * NSIZE);
 	for (z = stop - 1; z >= start; z--) {
-		_Pragma("GCC unroll 4")
 		for (i = 0; i < nw; i++) {
 			wd = ld(dptr[z] + d + i * NSIZE);
 			wp[i] ^= wd;
@@ -133,10 +128,8 @@ static __always_inline void int_xor_words(u8 **dptr, int disks, int start,
 		}
 	}
 	for (z = start - 1; z >= 0; z--)
-		_Pragma("GCC unroll 4")
 		for (i = 0; i < nw; i++)
 			wq[i] = mul2(wq[i]);
-	_Pragma("GCC unroll 4")
 	for (i = 0; i < nw; i++) {
 		u8 *p = dptr[disks - 2] + d + i * NSIZE;
 		u8 *q = dptr[disks - 1] + d + i * NSIZE;
