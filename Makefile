@@ -7,7 +7,7 @@ CMAKE_OPT ?=
 DEB_PKGS  := cmake gcc make pkg-config libfdt-dev device-tree-compiler \
 	     libcmocka-dev valgrind
 
-.PHONY: all deps build test run install asan tsan valgrind clean
+.PHONY: all deps build test run install asan tsan valgrind clean bench
 
 all: build
 
@@ -36,6 +36,13 @@ test: build
 
 run: build
 	@$(BUILD)/examples/memcpy-offload
+
+# Benchmarks (not part of `make test`): build with DMAKIT_BUILD_BENCH=ON
+# in $(BUILD), then run them; each prints its own ratios.
+bench: deps
+	@cmake -S . -B $(BUILD) $(CMAKE_OPT) -DDMAKIT_BUILD_BENCH=ON >/dev/null
+	@cmake --build $(BUILD) -j$(JOBS)
+	@$(BUILD)/raid6bench -s 5 -t 10
 
 install: build
 	@cmake --install $(BUILD)
