@@ -755,7 +755,7 @@ soft_prep_memset_sg(struct dma_chan *chan, struct scatterlist *sgl,
 		d->len += sg_dma_len(sg);
 	}
 	if (!d->len) {
-		soft_desc_free(&d->vd);
+		kfree(d);	/* not prepared: no channel to return it to */
 		return NULL;
 	}
 	return soft_tx_prep(sc, d, flags);
