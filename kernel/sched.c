@@ -35,7 +35,12 @@ static pthread_once_t task_key_once = PTHREAD_ONCE_INIT;
 static unsigned long atomic_sleep_count;
 static int strict_mode = -1;
 
-__attribute__((constructor)) static void dmakit_cpus_init(void)
+/*
+ * Before every default-priority constructor: dmaengine's channel table
+ * (dma_bus_init) is sized by nr_cpu_ids, and constructors otherwise run
+ * in link order, where drivers/ comes before kernel/.
+ */
+__attribute__((constructor(101))) static void dmakit_cpus_init(void)
 {
 	long n = sysconf(_SC_NPROCESSORS_ONLN);
 
