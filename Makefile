@@ -11,7 +11,7 @@ FUZZ_PKGS := clang libclang-rt-14-dev
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS := fuzz_cmdline fuzz_kstrto fuzz_chan_ops
 
-.PHONY: all deps build test run install asan tsan valgrind fuzz clean
+.PHONY: all deps build test run install asan tsan valgrind fuzz clean bench
 
 # make kernel-test: the soft engine as a Linux module under the kernel's dmatest.
 include kernel-test.mk
@@ -43,6 +43,13 @@ test: build
 
 run: build
 	@$(BUILD)/tools/dmatest --dmatest 2 --iterations 1000
+
+# Benchmarks (not part of `make test`): build with DMAKIT_BUILD_BENCH=ON
+# in $(BUILD), then run them; each prints its own ratios.
+bench: deps
+	@cmake -S . -B $(BUILD) $(CMAKE_OPT) -DDMAKIT_BUILD_BENCH=ON >/dev/null
+	@cmake --build $(BUILD) -j$(JOBS)
+	@$(BUILD)/raid6bench -s 5 -t 10
 
 install: build
 	@cmake --install $(BUILD)

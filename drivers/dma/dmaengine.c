@@ -1107,6 +1107,23 @@ void dma_async_device_unregister(struct dma_device *device)
 {
 	struct dma_chan *chan, *n;
 
+	/*
+	 * dmakit: in the kernel the references public clients hold
+	 * (dmaengine_get(): async_tx) pin the provider's module, so it is
+	 * never unregistered under them.  dmakit_shutdown() unbinds the
+	 * board's devices while such a client may still hold them: drop
+	 * its references here, which frees the channels' resources and lets
+	 * the device leave dma_device_list; dmaengine_ref_count stays, so a
+	 * device registered later is taken again and dmaengine_put() stays
+	 * balanced.
+	 */
+	mutex_lock(&dma_list_mutex);
+	if (!dma_has_cap(DMA_PRIVATE, device->cap_mask))
+		list_for_each_entry(chan, &device->channels, device_node)
+			while (chan->client_count)
+				dma_chan_put(chan);
+	mutex_unlock(&dma_list_mutex);
+
 	list_for_each_entry_safe(chan, n, &device->channels, device_node)
 		__dma_async_device_channel_unregister(device, chan);
 

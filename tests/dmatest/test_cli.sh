@@ -50,7 +50,7 @@ bad 'board' --board /nonexistent/board.dtb
 # --list: the kernel's test_list lines
 "$DMATEST" --list --dmatest 2 --threads_per_chan 2 >"$out" 2>"$err"
 rc=$?
-if [ $rc -ne 0 ] || ! grep -Eq '^dmatest: 4 threads using dma0chan0$' "$out" ||
+if [ $rc -ne 0 ] || ! grep -Eq '^dmatest: [0-9]+ threads using dma0chan0$' "$out" ||
    grep -q summary "$out"; then
 	echo "FAIL: --list (exit $rc)"; cat "$out" "$err"; fail=1
 fi
@@ -58,7 +58,7 @@ fi
 # A good run: memcpy and memset on every channel.
 "$DMATEST" --dmatest 2 --iterations 50 >"$out" 2>"$err"
 rc=$?
-nsum=$(grep -Ec '^dmatest: dma[0-9]+chan[0-9]+-(copy|set)0: summary 50 tests, 0 failures [0-9]+\.[0-9]{2} iops [0-9]+ KB/s \(0\)$' "$out")
+nsum=$(grep -Ec '^dmatest: dma[0-9]+chan[0-9]+-(copy|set|xor|pq)0: summary 50 tests, 0 failures [0-9]+\.[0-9]{2} iops [0-9]+ KB/s \(0\)$' "$out")
 nthr=$(grep -Ec '^dmatest: Started ' "$out")
 if [ $rc -ne 0 ] || [ "$nsum" -lt 2 ] || [ -s "$err" ] ||
    ! tail -n 1 "$out" | grep -Eq "^$nsum passed, 0 failed$"; then
@@ -66,7 +66,9 @@ if [ $rc -ne 0 ] || [ "$nsum" -lt 2 ] || [ -s "$err" ] ||
 	cat "$out" "$err"; fail=1
 fi
 
-# Verbose result lines, polled, fixed size.
+# Verbose result lines, polled, fixed size: one thread on the channel,
+# so the engine without XOR/PQ (xor and pq threads would share it).
+DMAKIT_CMDLINE=dmakit_soft.raid=0 \
 "$DMATEST" --channel dma0chan0 --iterations 3 --polled --verbose \
 	--transfer_size 256 --norandom >"$out" 2>"$err"
 rc=$?
@@ -85,7 +87,7 @@ wait $pid
 rc=$?
 if [ $rc -ne 0 ] || [ -s "$err" ] ||
    ! grep -Eq '^dmatest: dma0chan0-copy0: summary [1-9][0-9]* tests, 0 failures' "$out" ||
-   ! tail -n 1 "$out" | grep -q '^1 passed, 0 failed$'; then
+   ! tail -n 1 "$out" | grep -Eq '^[1-9][0-9]* passed, 0 failed$'; then
 	echo "FAIL: infinite run stopped by SIGINT (exit $rc)"
 	cat "$out" "$err"; fail=1
 fi

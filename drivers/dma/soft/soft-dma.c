@@ -20,6 +20,17 @@
  * so a client that busy-polls cannot starve the worker of its CPU.
  *
  * Locking: vc.lock protects the lists, busy, paused, active and done.
+ *
+ * async_tx support (DMA_XOR, DMA_XOR_VAL, DMA_PQ, DMA_PQ_VAL, dependency
+ * chains) follows the kernel's async_tx-capable drivers (mv_xor,
+ * ioatdma): the RAID operations run in chunks like the others, over the
+ * same byte range [pos, pos + n) of every source and destination; a
+ * prepared descriptor's cookie is -EBUSY until it is submitted; at
+ * completion the descriptor is unmapped (tx->unmap), the _VAL result is
+ * written through the client's pointer, and once its callback has run
+ * dma_run_dependencies() submits what was chained behind it; a
+ * descriptor the client has not acked (DMA_CTRL_ACK) is kept, not
+ * recycled, until it is acked (async_tx uses it after completion).
  */
 #include <linux/dma-mapping.h>
 #include <linux/dmaengine.h>
@@ -90,12 +101,33 @@ static unsigned int fault_dup_every;
 module_param(fault_dup_every, uint, 0644);
 MODULE_PARM_DESC(fault_dup_every, "Signal the completion of every Nth descriptor twice");
 
+/* async_tx: source limits of DMA_XOR / DMA_PQ (the engine has none) */
+static int raid = -1;
+module_param(raid, int, 0444);
+MODULE_PARM_DESC(raid, "Offer DMA_XOR/XOR_VAL/PQ/PQ_VAL (1), not (0), or the build's default (-1)");
+
+static unsigned int max_xor = 16;
+module_param(max_xor, uint, 0444);
+MODULE_PARM_DESC(max_xor, "Sources per DMA_XOR / DMA_XOR_VAL descriptor (2..255)");
+
+static unsigned int max_pq = 16;
+module_param(max_pq, uint, 0444);
+MODULE_PARM_DESC(max_pq, "Sources per DMA_PQ / DMA_PQ_VAL descriptor (1..255)");
+
+/* Completed, un-acked descriptors kept per channel before the oldest go. */
+#define SOFT_UNACKED_MAX	1024
+#define SOFT_REAP_SCAN		32
+
 enum soft_op {
 	SOFT_MEMCPY,
 	SOFT_MEMSET,
 	SOFT_MEMSET_SG,
 	SOFT_INTERLEAVE,
 	SOFT_INTERRUPT,
+	SOFT_XOR,		/* async_tx / RAID (additive) */
+	SOFT_XOR_VAL,
+	SOFT_PQ,
+	SOFT_PQ_VAL,
 };
 
 struct soft_seg {
@@ -115,6 +147,15 @@ struct soft_desc {
 	bool fault_picked;	/* injected fault chosen (at its first chunk) */
 	u8 fault;		/* enum soft_fault */
 	struct dma_interleaved_template *xt;
+	/* async_tx / RAID (additive) */
+	dma_addr_t dst[2];		/* XOR: dst[0]; PQ, PQ_VAL: P, Q */
+	unsigned int src_cnt;
+	dma_addr_t *srcs;		/* one allocation: srcs[src_cnt], */
+	void **ptrs;			/* CPU pointers of the chunk, */
+	u8 *coefs;			/* PQ coefficients */
+	enum sum_check_flags *result;	/* _VAL: written at completion */
+	enum sum_check_flags sum;	/* _VAL: mismatches found so far */
+	bool completed;			/* went through soft_complete() */
 	unsigned int nsegs;
 	struct soft_seg segs[];
 };
@@ -137,6 +178,9 @@ struct soft_chan {
 	spinlock_t cache_lock;
 	struct list_head cache;
 	unsigned int cached;
+	/* async_tx: completed descriptors waiting for DMA_CTRL_ACK */
+	struct list_head unacked;	/* under cache_lock */
+	unsigned int nr_unacked;
 };
 
 struct soft_worker {
@@ -173,12 +217,15 @@ static struct soft_dma *to_soft_dma(struct dma_device *dma)
 
 /* --- descriptors --- */
 
+static void soft_reap_unacked(struct soft_chan *sc, bool all);
+
 static struct soft_desc *soft_desc_alloc(struct soft_chan *sc,
 					 unsigned int nsegs)
 {
 	struct soft_desc *d = NULL;
 	unsigned long flags;
 
+	soft_reap_unacked(sc, false);	/* async_tx: acked since completion */
 	if (nsegs == 1) {
 		spin_lock_irqsave(&sc->cache_lock, flags);
 		if (!list_empty(&sc->cache)) {
@@ -203,12 +250,16 @@ static struct soft_desc *soft_desc_alloc(struct soft_chan *sc,
 	return d;
 }
 
-static void soft_desc_free(struct virt_dma_desc *vd)
+/* Free @vd for good (or to the cache): nothing refers to it any more. */
+static void soft_desc_release(struct virt_dma_desc *vd)
 {
 	struct soft_chan *sc = to_soft_chan(vd->tx.chan);
 	struct soft_desc *d = to_soft_desc(vd);
 	unsigned long flags;
 
+	dma_descriptor_unmap(&vd->tx);	/* async_tx: if terminated unrun */
+	kfree(d->srcs);
+	d->srcs = NULL;
 	kfree(d->xt);
 	d->xt = NULL;
 	if (d->cached) {
@@ -221,6 +272,64 @@ static void soft_desc_free(struct virt_dma_desc *vd)
 		spin_unlock_irqrestore(&sc->cache_lock, flags);
 	}
 	kfree(d);
+}
+
+/*
+ * async_tx: free the kept descriptors the client has acked since (all of
+ * them with @all); past SOFT_UNACKED_MAX the oldest go acked or not, so
+ * a client that never acks cannot grow the list without bound.
+ */
+static void soft_reap_unacked(struct soft_chan *sc, bool all)
+{
+	struct soft_desc *d, *n;
+	unsigned int scanned = 0;
+	unsigned long flags;
+	LIST_HEAD(head);
+
+	spin_lock_irqsave(&sc->cache_lock, flags);
+	list_for_each_entry_safe(d, n, &sc->unacked, vd.node) {
+		bool over = sc->nr_unacked > SOFT_UNACKED_MAX;
+
+		if (!all && !over && scanned++ >= SOFT_REAP_SCAN)
+			break;
+		if (all || over || async_tx_test_ack(&d->vd.tx)) {
+			list_move_tail(&d->vd.node, &head);
+			sc->nr_unacked--;
+		}
+	}
+	spin_unlock_irqrestore(&sc->cache_lock, flags);
+	list_for_each_entry_safe(d, n, &head, vd.node) {
+		list_del(&d->vd.node);
+		soft_desc_release(&d->vd);
+	}
+}
+
+/*
+ * virt-dma's desc_free: called once the callback has run (or when the
+ * descriptor is dropped).  async_tx: a completed descriptor first
+ * submits the descriptors chained behind it (as mv_xor and ioatdma do
+ * from their cleanup); one the client has not acked is kept, since
+ * async_tx still reads and acks it (DMA_CTRL_ACK: "the descriptor cannot
+ * be reused by provider until the client acknowledges receipt").
+ */
+static void soft_desc_free(struct virt_dma_desc *vd)
+{
+	struct soft_chan *sc = to_soft_chan(vd->tx.chan);
+	struct soft_desc *d = to_soft_desc(vd);
+	unsigned long flags;
+
+	if (d->completed) {
+		d->completed = false;
+		dma_run_dependencies(&vd->tx);
+	}
+	if (!async_tx_test_ack(&vd->tx)) {
+		spin_lock_irqsave(&sc->cache_lock, flags);
+		list_add_tail(&vd->node, &sc->unacked);
+		sc->nr_unacked++;
+		spin_unlock_irqrestore(&sc->cache_lock, flags);
+		return;
+	}
+	soft_desc_release(vd);
 }
 
 static void soft_desc_cache_drain(struct soft_chan *sc)
@@ -359,6 +468,69 @@ static enum dmaengine_tx_result soft_exec_xt(struct device *dev,
 	return r;
 }
 
+/*
+ * async_tx / RAID: bytes [@pos, @pos + @n) of every source and
+ * destination.  The _VAL operations accumulate mismatches in d->sum.
+ */
+static enum dmaengine_tx_result soft_exec_raid(struct device *dev,
+					       struct soft_desc *d,
+					       size_t pos, size_t n)
+{
+	unsigned long flags = d->vd.tx.flags;
+	bool do_p = !(flags & DMA_PREP_PQ_DISABLE_P);
+	bool do_q = !(flags & DMA_PREP_PQ_DISABLE_Q);
+	void *dst[2] = { NULL, NULL };
+	unsigned int i;
+
+	if (d->op == SOFT_XOR)
+		do_q = false;		/* dst[0] only */
+	if (d->op == SOFT_XOR_VAL)
+		do_p = do_q = false;	/* sources only */
+	if (d->op == SOFT_PQ_VAL) {	/* a syndrome already bad is done */
+		do_p = do_p && !(d->sum & SUM_CHECK_P_RESULT);
+		do_q = do_q && !(d->sum & SUM_CHECK_Q_RESULT);
+		if (!do_p && !do_q)
+			return DMA_TRANS_NOERROR;
+	}
+	if (d->op == SOFT_XOR_VAL && (d->sum & SUM_CHECK_P_RESULT))
+		return DMA_TRANS_NOERROR;
+
+	for (i = 0; i < d->src_cnt; i++) {
+		d->ptrs[i] = soft_seam_map(dev, d->srcs[i] + pos, n);
+		if (!d->ptrs[i])
+			return DMA_TRANS_READ_FAILED;
+	}
+	for (i = 0; i < 2; i++) {
+		if (!(i ? do_q : do_p))
+			continue;
+		dst[i] = soft_seam_map(dev, d->dst[i] + pos, n);
+		if (!dst[i])
+			return d->op == SOFT_PQ_VAL ? DMA_TRANS_READ_FAILED :
+						      DMA_TRANS_WRITE_FAILED;
+	}
+
+	switch (d->op) {
+	case SOFT_XOR:
+		soft_seam_xor(dst[0], d->ptrs, d->src_cnt, n);
+		break;
+	case SOFT_XOR_VAL:
+		if (!soft_seam_xor_zero(d->ptrs, d->src_cnt, n))
+			d->sum |= SUM_CHECK_P_RESULT;
+		break;
+	case SOFT_PQ:
+		soft_seam_pq(dst[0], dst[1], d->ptrs, d->coefs, d->src_cnt, n,
+			     flags & DMA_PREP_CONTINUE);
+		break;
+	case SOFT_PQ_VAL:
+		d->sum |= soft_seam_pq_val(dst[0], dst[1], d->ptrs, d->coefs,
+					   d->src_cnt, n);
+		break;
+	default:
+		break;
+	}
+	return DMA_TRANS_NOERROR;
+}
+
 static void soft_fault_hook(struct soft_dma *sd, struct device *dev,
 			    struct soft_desc *d)
 {
@@ -452,6 +624,11 @@ static enum dmaengine_tx_result soft_exec(struct soft_chan *sc,
 		return soft_exec_xt(dev, d, pos, n);
 	case SOFT_INTERRUPT:
 		break;
+	case SOFT_XOR:
+	case SOFT_XOR_VAL:
+	case SOFT_PQ:
+	case SOFT_PQ_VAL:
+		return soft_exec_raid(dev, d, pos, n);
 	}
 	return DMA_TRANS_NOERROR;
 }
@@ -485,6 +662,11 @@ static void soft_complete(struct soft_chan *sc, struct soft_desc *d,
 	}
 	list_del(&d->vd.node);
 	sc->active = NULL;
+	/* async_tx: the _VAL result, the client's mappings, then dependents */
+	if (d->result && result == DMA_TRANS_NOERROR)
+		*d->result = d->sum;
+	dma_descriptor_unmap(&d->vd.tx);
+	d->completed = true;
 	vchan_cookie_complete(&d->vd);
 	if (d->fault == SOFT_FAULT_DUP)
 		soft_complete(sc, d, result);	/* ignored: no longer active */
@@ -612,6 +794,21 @@ static int soft_worker_fn(void *data)
 
 /* --- dmaengine ops --- */
 
+/*
+ * vchan_tx_prep(), and the cookie async_tx expects of a prepared
+ * descriptor: -EBUSY until tx_submit assigns one (dma_wait_for_async_tx
+ * waits on it while the descriptor sits on a dependency chain).
+ */
+static struct dma_async_tx_descriptor *
+soft_tx_prep(struct soft_chan *sc, struct soft_desc *d, unsigned long flags)
+{
+	struct dma_async_tx_descriptor *tx = vchan_tx_prep(&sc->vc, &d->vd,
+							   flags);
+
+	tx->cookie = -EBUSY;
+	return tx;
+}
+
 static struct dma_async_tx_descriptor *
 soft_prep_segs(struct soft_chan *sc, enum soft_op op, dma_addr_t dst,
 	       dma_addr_t src, int value, size_t len, unsigned long flags)
@@ -629,7 +826,7 @@ soft_prep_segs(struct soft_chan *sc, enum soft_op op, dma_addr_t dst,
 	d->segs[0].dst = dst;
 	d->segs[0].src = src;
 	d->segs[0].len = len;
-	return vchan_tx_prep(&sc->vc, &d->vd, flags);
+	return soft_tx_prep(sc, d, flags);
 }
 
 static struct dma_async_tx_descriptor *
@@ -670,10 +867,10 @@ soft_prep_memset_sg(struct dma_chan *chan, struct scatterlist *sgl,
 		d->len += sg_dma_len(sg);
 	}
 	if (!d->len) {
-		soft_desc_free(&d->vd);
+		kfree(d);	/* not prepared: no channel to return it to */
 		return NULL;
 	}
-	return vchan_tx_prep(&sc->vc, &d->vd, flags);
+	return soft_tx_prep(sc, d, flags);
 }
 
 static struct dma_async_tx_descriptor *
@@ -701,7 +898,7 @@ soft_prep_interleaved(struct dma_chan *chan, struct dma_interleaved_template *xt
 	d->op = SOFT_INTERLEAVE;
 	d->len = frame_len * xt->numf;
 	d->repeat = !!(flags & DMA_PREP_REPEAT);
-	return vchan_tx_prep(&sc->vc, &d->vd, flags);
+	return soft_tx_prep(sc, d, flags);
 }
 
 static struct dma_async_tx_descriptor *
@@ -713,7 +910,140 @@ soft_prep_interrupt(struct dma_chan *chan, unsigned long flags)
 	if (!d)
 		return NULL;
 	d->op = SOFT_INTERRUPT;
-	return vchan_tx_prep(&sc->vc, &d->vd, flags);
+	return soft_tx_prep(sc, d, flags);
+}
+
+/*
+ * async_tx / RAID: a descriptor over @src_cnt sources of @len bytes each;
+ * the caller fills in the destinations.
+ */
+static struct soft_desc *soft_prep_raid(struct soft_chan *sc, enum soft_op op,
+					const dma_addr_t *src,
+					unsigned int src_cnt,
+					const unsigned char *scf, size_t len)
+{
+	struct device *dev = sc->vc.chan.device->dev;
+	bool pq = op == SOFT_PQ || op == SOFT_PQ_VAL;
+	unsigned int max = pq ? max_pq : max_xor;
+	struct soft_desc *d;
+	unsigned int i;
+
+	if (!len || !src || !src_cnt || (pq && !scf))
+		return NULL;
+	if (src_cnt > clamp_t(unsigned int, max, pq ? 1 : 2, 255)) {
+		dev_err(dev, "%s: %u sources, the engine takes at most %u\n",
+			dma_chan_name(&sc->vc.chan), src_cnt, max);
+		return NULL;
+	}
+	d = soft_desc_alloc(sc, 0);
+	if (!d)
+		return NULL;
+	d->srcs = kmalloc(src_cnt * (sizeof(*d->srcs) + sizeof(*d->ptrs) + 1),
+			  GFP_NOWAIT);
+	if (!d->srcs) {
+		kfree(d);
+		return NULL;
+	}
+	d->ptrs = (void **)(d->srcs + src_cnt);
+	d->coefs = (u8 *)(d->ptrs + src_cnt);
+	for (i = 0; i < src_cnt; i++) {
+		d->srcs[i] = src[i];
+		d->coefs[i] = pq ? scf[i] : 1;
+	}
+	d->src_cnt = src_cnt;
+	d->op = op;
+	d->len = len;
+	return d;
+}
+
+static struct dma_async_tx_descriptor *
+soft_prep_xor(struct dma_chan *chan, dma_addr_t dst, dma_addr_t *src,
+	      unsigned int src_cnt, size_t len, unsigned long flags)
+{
+	struct soft_chan *sc = to_soft_chan(chan);
+	struct soft_desc *d = soft_prep_raid(sc, SOFT_XOR, src, src_cnt, NULL,
+					     len);
+
+	if (!d)
+		return NULL;
+	d->dst[0] = dst;
+	return soft_tx_prep(sc, d, flags);
+}
+
+/* src[0 .. src_cnt-1] XOR to zero?  *result: SUM_CHECK_P_RESULT if not. */
+static struct dma_async_tx_descriptor *
+soft_prep_xor_val(struct dma_chan *chan, dma_addr_t *src, unsigned int src_cnt,
+		  size_t len, enum sum_check_flags *result, unsigned long flags)
+{
+	struct soft_chan *sc = to_soft_chan(chan);
+	struct soft_desc *d;
+
+	if (!result)
+		return NULL;
+	d = soft_prep_raid(sc, SOFT_XOR_VAL, src, src_cnt, NULL, len);
+	if (!d)
+		return NULL;
+	d->result = result;
+	return soft_tx_prep(sc, d, flags);
+}
+
+static bool soft_pq_flags_ok(struct soft_chan *sc, unsigned long flags)
+{
+	unsigned long both = DMA_PREP_PQ_DISABLE_P | DMA_PREP_PQ_DISABLE_Q;
+
+	if ((flags & both) != both)
+		return true;
+	dev_err(sc->vc.chan.device->dev, "%s: P and Q both disabled\n",
+		dma_chan_name(&sc->vc.chan));
+	return false;
+}
+
+/*
+ * P = src[0] ^ ... , Q = scf[0]*src[0] ^ ... in GF(2^8); dst[0] is P,
+ * dst[1] is Q, either disabled by DMA_PREP_PQ_DISABLE_P/Q (its address
+ * is then not read).  DMA_PREP_CONTINUE: the engine continues natively
+ * (dma_set_maxpq(.., 1)): the old P and Q are inputs, P ^= ..., Q ^= ...
+ */
+static struct dma_async_tx_descriptor *
+soft_prep_pq(struct dma_chan *chan, dma_addr_t *dst, dma_addr_t *src,
+	     unsigned int src_cnt, const unsigned char *scf, size_t len,
+	     unsigned long flags)
+{
+	struct soft_chan *sc = to_soft_chan(chan);
+	struct soft_desc *d;
+
+	if (!dst || !soft_pq_flags_ok(sc, flags))
+		return NULL;
+	d = soft_prep_raid(sc, SOFT_PQ, src, src_cnt, scf, len);
+	if (!d)
+		return NULL;
+	if (!(flags & DMA_PREP_PQ_DISABLE_P))
+		d->dst[0] = dst[0];
+	if (!(flags & DMA_PREP_PQ_DISABLE_Q))
+		d->dst[1] = dst[1];
+	return soft_tx_prep(sc, d, flags);
+}
+
+/* Check P (pq[0]) and/or Q (pq[1]); *pqres: SUM_CHECK_{P,Q}_RESULT bits. */
+static struct dma_async_tx_descriptor *
+soft_prep_pq_val(struct dma_chan *chan, dma_addr_t *pq, dma_addr_t *src,
+		 unsigned int src_cnt, const unsigned char *scf, size_t len,
+		 enum sum_check_flags *pqres, unsigned long flags)
+{
+	struct soft_chan *sc = to_soft_chan(chan);
+	struct soft_desc *d;
+
+	if (!pq || !pqres || !soft_pq_flags_ok(sc, flags))
+		return NULL;
+	d = soft_prep_raid(sc, SOFT_PQ_VAL, src, src_cnt, scf, len);
+	if (!d)
+		return NULL;
+	if (!(flags & DMA_PREP_PQ_DISABLE_P))
+		d->dst[0] = pq[0];
+	if (!(flags & DMA_PREP_PQ_DISABLE_Q))
+		d->dst[1] = pq[1];
+	d->result = pqres;
+	return soft_tx_prep(sc, d, flags);
 }
 
 static void soft_issue_pending(struct dma_chan *chan)
@@ -866,6 +1196,7 @@ static void soft_free_chan_resources(struct dma_chan *chan)
 	soft_terminate_all(chan);
 	soft_synchronize(chan);
 	vchan_free_chan_resources(&sc->vc);
+	soft_reap_unacked(sc, true);	/* async_tx: kept un-acked ones */
 	soft_desc_cache_drain(sc);
 }
 
@@ -963,6 +1294,22 @@ static void soft_init_dma_device(struct device *dev, struct soft_dma *sd)
 	dma->device_resume = soft_resume;
 	dma->device_terminate_all = soft_terminate_all;
 	dma->device_synchronize = soft_synchronize;
+
+	/* async_tx / RAID offload: XOR and P+Q, checks, native continue */
+	if (raid == 0 || (raid < 0 && !soft_seam_raid_default()))
+		return;
+	dma_cap_set(DMA_XOR, dma->cap_mask);
+	dma_cap_set(DMA_XOR_VAL, dma->cap_mask);
+	dma_cap_set(DMA_PQ, dma->cap_mask);
+	dma_cap_set(DMA_PQ_VAL, dma->cap_mask);
+	dma->max_xor = (unsigned short)clamp_t(unsigned int, max_xor, 2, 255);
+	dma_set_maxpq(dma, (int)clamp_t(unsigned int, max_pq, 1, 255), 1);
+	dma->xor_align = DMAENGINE_ALIGN_1_BYTE;
+	dma->pq_align = DMAENGINE_ALIGN_1_BYTE;
+	dma->device_prep_dma_xor = soft_prep_xor;
+	dma->device_prep_dma_xor_val = soft_prep_xor_val;
+	dma->device_prep_dma_pq = soft_prep_pq;
+	dma->device_prep_dma_pq_val = soft_prep_pq_val;
 }
 
 static void soft_of_dma_free(void *np)
@@ -1010,6 +1357,7 @@ static int soft_dma_probe(struct platform_device *pdev)
 		INIT_LIST_HEAD(&sc->dead);
 		spin_lock_init(&sc->cache_lock);
 		INIT_LIST_HEAD(&sc->cache);
+		INIT_LIST_HEAD(&sc->unacked);	/* async_tx */
 		vchan_init(&sc->vc, &sd->dma);
 	}
 	ret = soft_start_workers(dev, sd);

@@ -76,3 +76,105 @@ void soft_seam_unregister_device(void)
 {
 	platform_device_unregister(soft_pdev);
 }
+
+/*
+ * XOR and RAID-6 P/Q, byte at a time: each output byte depends only on
+ * the input bytes at its offset, so a destination that is also a source
+ * is safe.  Only used when the raid parameter turns the capabilities on
+ * (they are off by default in the module: see soft_seam_raid_default()).
+ */
+static u8 seam_gfmul(u8 a, u8 b)
+{
+	u8 r = 0;
+
+	while (b) {
+		if (b & 1)
+			r ^= a;
+		a = (a << 1) ^ ((a & 0x80) ? 0x1d : 0);
+		b >>= 1;
+	}
+	return r;
+}
+
+void soft_seam_xor(void *dst, void **srcs, unsigned int src_cnt, size_t len)
+{
+	size_t i;
+	unsigned int s;
+
+	for (i = 0; i < len; i++) {
+		u8 x = 0;
+
+		for (s = 0; s < src_cnt; s++)
+			x ^= ((u8 *)srcs[s])[i];
+		((u8 *)dst)[i] = x;
+	}
+}
+
+bool soft_seam_xor_zero(void **srcs, unsigned int src_cnt, size_t len)
+{
+	size_t i;
+	unsigned int s;
+
+	for (i = 0; i < len; i++) {
+		u8 x = 0;
+
+		for (s = 0; s < src_cnt; s++)
+			x ^= ((u8 *)srcs[s])[i];
+		if (x)
+			return false;
+	}
+	return true;
+}
+
+void soft_seam_pq(void *p, void *q, void **srcs, const u8 *coefs,
+		  unsigned int src_cnt, size_t len, bool cont)
+{
+	size_t i;
+	unsigned int s;
+
+	for (i = 0; i < len; i++) {
+		u8 pp = cont && p ? ((u8 *)p)[i] : 0;
+		u8 qq = cont && q ? ((u8 *)q)[i] : 0;
+
+		for (s = 0; s < src_cnt; s++) {
+			u8 d = ((u8 *)srcs[s])[i];
+
+			pp ^= d;
+			qq ^= seam_gfmul(coefs[s], d);
+		}
+		if (p)
+			((u8 *)p)[i] = pp;
+		if (q)
+			((u8 *)q)[i] = qq;
+	}
+}
+
+enum sum_check_flags soft_seam_pq_val(const void *p, const void *q,
+				      void **srcs, const u8 *coefs,
+				      unsigned int src_cnt, size_t len)
+{
+	enum sum_check_flags res = 0;
+	size_t i;
+	unsigned int s;
+
+	for (i = 0; i < len; i++) {
+		u8 pp = 0, qq = 0;
+
+		for (s = 0; s < src_cnt; s++) {
+			u8 d = ((u8 *)srcs[s])[i];
+
+			pp ^= d;
+			qq ^= seam_gfmul(coefs[s], d);
+		}
+		if (p && pp != ((const u8 *)p)[i])
+			res |= SUM_CHECK_P_RESULT;
+		if (q && qq != ((const u8 *)q)[i])
+			res |= SUM_CHECK_Q_RESULT;
+	}
+	return res;
+}
+
+bool soft_seam_raid_default(void)
+{
+	return false;
+}
