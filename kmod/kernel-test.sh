@@ -206,6 +206,18 @@ else
 	status=1
 fi
 
+# Same driver source, same shapes: the user-space dmatest against this run.
+if [ -x "$KT_REPO/build/tools/dmatest" ]; then
+	echo "--- line shapes: user-space dmatest against this run's kernel lines"
+	if ! cat "$KT_BUILD/console-positive.log" "$KT_BUILD/console-negative.log" |
+	     sh "$KT_REPO/tests/dmatest/kernel-shapes.sh" "$KT_REPO/build/tools/dmatest" /dev/stdin; then
+		failed=$((failed + 1))
+		status=1
+	fi
+else
+	echo "--- line shapes: skipped (no build/tools/dmatest: run make test first)"
+fi
+
 echo "timing: install $(secs "$t_start" "$t_install")s, fetch $(secs "$t_install" "$t_fetch")s," \
 	"build+initrd $(secs "$t_fetch" "$t_build")s, positive boot $(secs "$t_build" "$t_pos")s," \
 	"negative boot $(secs "$t_pos" "$t_neg")s, total $(secs "$t_start" "$t_neg")s"
