@@ -5,7 +5,7 @@ BUILD     ?= build
 JOBS      ?= $(shell nproc)
 CMAKE_OPT ?=
 DEB_PKGS  := cmake gcc make pkg-config libfdt-dev device-tree-compiler \
-	     libcmocka-dev valgrind
+	     valgrind
 
 FUZZ_PKGS := clang libclang-rt-14-dev
 FUZZ_SECONDS ?= 60
