@@ -9,7 +9,8 @@ DEB_PKGS  := cmake gcc make pkg-config libfdt-dev device-tree-compiler \
 
 FUZZ_PKGS := clang libclang-rt-14-dev
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := fuzz_cmdline fuzz_kstrto fuzz_chan_ops
+FUZZ_TARGETS := fuzz_cmdline fuzz_kstrto fuzz_chan_ops fuzz_dtb \
+		fuzz_dmatest_cli fuzz_dmakit_cli
 
 .PHONY: all deps build test run install asan tsan valgrind fuzz clean bench
 
@@ -79,6 +80,7 @@ fuzz:
 		mkdir -p build-fuzz/corpus/$$t; \
 		dirs="build-fuzz/corpus/$$t fuzz/corpus/$$t"; \
 		[ -d tests/fuzz-regressions/$$t ] && dirs="$$dirs tests/fuzz-regressions/$$t"; \
+		[ -d build-fuzz/fuzz-seeds/$$t ] && dirs="$$dirs build-fuzz/fuzz-seeds/$$t"; \
 		echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
 		build-fuzz/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -timeout=60 \
 			-print_final_stats=1 -artifact_prefix=build-fuzz/crashes/$$t- \

@@ -19,16 +19,25 @@ extern void dmakit_builtin_anchor(void);
 static DEFINE_MUTEX(boot_lock);
 static bool booted;
 
-static int board_up(const char *board)
+static int board_up(const char *board, const void *dtb, size_t dtb_size)
 {
 	void *blob;
-	size_t size;
+	size_t size = dtb_size;
 	int ret;
 
-	ret = board_load(board, &blob, &size);
+	if (dtb) {
+		/* a copy: the caller's buffer need not be aligned or live on */
+		blob = kmalloc(size ? size : 1, GFP_KERNEL);
+		ret = blob ? 0 : -ENOMEM;
+		if (blob)
+			memcpy(blob, dtb, size);
+	} else {
+		ret = board_load(board, &blob, &size);
+	}
 	if (ret)
 		return ret;
-	ret = of_fdt_unflatten(blob, size, board ? board : "default board");
+	ret = of_fdt_unflatten(blob, size, board ? board :
+			       dtb ? "blob" : "default board");
 	kfree(blob);
 	if (ret)
 		return ret;
@@ -51,7 +60,7 @@ static void board_free(void)
 	of_fdt_free();
 }
 
-int dmakit_boot(const char *board)
+static int boot(const char *board, const void *dtb, size_t dtb_size)
 {
 	int ret;
 
@@ -68,7 +77,7 @@ int dmakit_boot(const char *board)
 	ret = dmakit_run_initcalls();
 	if (ret)
 		goto fail;
-	ret = board_up(board);
+	ret = board_up(board, dtb, dtb_size);
 	if (ret)
 		goto fail;
 	booted = true;
@@ -80,6 +89,18 @@ fail:
 out:
 	mutex_unlock(&boot_lock);
 	return ret;
+}
+
+int dmakit_boot(const char *board)
+{
+	return boot(board, NULL, 0);
+}
+
+int dmakit_boot_blob(const void *dtb, size_t size)
+{
+	if (!dtb)
+		return -EINVAL;
+	return boot(NULL, dtb, size);
 }
 
 void dmakit_shutdown(void)

@@ -9,6 +9,7 @@
  * FILE is a .dtb or a .dts (compiled with dtc); without it the embedded
  * default board boots.  Exit status: 0, 1 on failure, 2 on bad usage.
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <dmakit/board.h>
@@ -22,46 +23,76 @@ static int usage(FILE *f)
 	return f == stderr ? 2 : 0;
 }
 
-int main(int argc, char **argv)
+struct cli {
+	const char *cmd;
+	const char *board;
+	const char *dir;
+	bool help;
+};
+
+/* 0, or 2 (bad usage, said on stderr); c->help for -h/--help/help. */
+static int parse_args(struct cli *c, int argc, char **argv)
 {
-	const char *cmd, *board = NULL, *dir = NULL;
-	int i, ret;
+	int i;
 
 	if (argc < 2)
 		return usage(stderr);
-	cmd = argv[1];
-	if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || !strcmp(cmd, "help"))
-		return usage(stdout);
-	if (strcmp(cmd, "summary") && strcmp(cmd, "sysfs")) {
-		fprintf(stderr, "dmakit: unknown command '%s'\n", cmd);
+	c->cmd = argv[1];
+	if (!strcmp(c->cmd, "-h") || !strcmp(c->cmd, "--help") ||
+	    !strcmp(c->cmd, "help")) {
+		c->help = true;
+		return 0;
+	}
+	if (strcmp(c->cmd, "summary") && strcmp(c->cmd, "sysfs")) {
+		fprintf(stderr, "dmakit: unknown command '%s'\n", c->cmd);
 		return usage(stderr);
 	}
 	for (i = 2; i < argc; i++) {
 		if (!strcmp(argv[i], "--board") && i + 1 < argc) {
-			board = argv[++i];
+			c->board = argv[++i];
 		} else if (!strcmp(argv[i], "--dir") && i + 1 < argc &&
-			   !strcmp(cmd, "sysfs")) {
-			dir = argv[++i];
+			   !strcmp(c->cmd, "sysfs")) {
+			c->dir = argv[++i];
 		} else {
 			fprintf(stderr, "dmakit: bad argument '%s'\n", argv[i]);
 			return usage(stderr);
 		}
 	}
-	ret = dmakit_boot(board);
+	return 0;
+}
+
+/* The command on the booted board: 0 or a negative errno. */
+static int run_cmd(const struct cli *c, FILE *out)
+{
+	if (!strcmp(c->cmd, "summary")) {
+		dmakit_dump_summary(out);
+		return 0;
+	}
+	if (c->dir)
+		return dmakit_write_sysfs(c->dir);
+	return dmakit_dump_sysfs(out);
+}
+
+int main(int argc, char **argv)
+{
+	struct cli c = { 0 };
+	int ret;
+
+	ret = parse_args(&c, argc, argv);
+	if (ret)
+		return ret;
+	if (c.help)
+		return usage(stdout);
+	ret = dmakit_boot(c.board);
 	if (ret) {
 		fprintf(stderr, "dmakit: cannot boot %s: %s\n",
-			board ? board : "the default board", strerror(-ret));
+			c.board ? c.board : "the default board", strerror(-ret));
 		return 1;
 	}
-	if (!strcmp(cmd, "summary"))
-		dmakit_dump_summary(stdout);
-	else if (dir)
-		ret = dmakit_write_sysfs(dir);
-	else
-		ret = dmakit_dump_sysfs(stdout);
+	ret = run_cmd(&c, stdout);
 	dmakit_shutdown();
 	if (ret) {
-		fprintf(stderr, "dmakit: %s: %s\n", cmd, strerror(-ret));
+		fprintf(stderr, "dmakit: %s: %s\n", c.cmd, strerror(-ret));
 		return 1;
 	}
 	return 0;

@@ -33,10 +33,18 @@
 #ifndef _DMAKIT_BOARD_H
 #define _DMAKIT_BOARD_H
 
+#include <stddef.h>
+
 struct device;
 struct device_node;
 
 int dmakit_boot(const char *board);
+/*
+ * Boot the device tree blob at @dtb (@size bytes, copied: any alignment,
+ * the caller's buffer may go once this returns).  Like dmakit_boot() of
+ * a .dtb file: -EINVAL for a blob that is not a sound tree.
+ */
+int dmakit_boot_blob(const void *dtb, size_t size);
 void dmakit_shutdown(void);
 /* True between a successful dmakit_boot() and dmakit_shutdown(). */
 int dmakit_booted(void);
