@@ -301,13 +301,15 @@ struct device_node *of_find_node_opts_by_path(const char *path,
 
 	/* An alias: "serial0" or "serial0/child". */
 	{
+		static const char aliases_path[] = "/aliases";
 		size_t len = strcspn(path, "/");
 		struct device_node *aliases;
 		struct property *pp;
 
 		if (len > (size_t)(end - path))
 			len = end - path;
-		aliases = walk_path(of_root, "/aliases", "/aliases" + 8);
+		aliases = walk_path(of_root, aliases_path,
+				    aliases_path + sizeof(aliases_path) - 1);
 		for (pp = aliases ? aliases->properties : NULL; pp; pp = pp->next) {
 			if (strlen(pp->name) != len || strncmp(pp->name, path, len))
 				continue;
