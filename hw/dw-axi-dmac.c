@@ -174,6 +174,13 @@ struct axi_model_chan {
 	u64 block_bytes;
 	u64 done_bytes;
 	u64 src, dst;		/* current addresses */
+	/* injected faults (hw_model_fault()) */
+	u64 irq_hidden;		/* status bits kept off the line (lost) */
+	bool dup_pending;	/* set DMA_TRF again once it is cleared */
+	bool stall;		/* this transfer stalls after a burst */
+	bool stalled;
+	bool read_fault;	/* this transfer's first read fails */
+	bool write_fault;	/* this transfer's first write fails */
 };
 
 struct axi_model {
@@ -183,6 +190,17 @@ struct axi_model {
 	u64 id;
 	u64 clock_hz;
 	struct axi_model_chan chan[AXI_MAX_CHANNELS];
+	unsigned int fault_every[HW_FAULT_NR];
+	unsigned long fault_events[HW_FAULT_NR];
+	unsigned long fault_fired[HW_FAULT_NR];
+};
+
+static const char *const fault_params[HW_FAULT_NR] = {
+	[HW_FAULT_IRQ_LOST]	= "dmakit,fault-irq-lost-every",
+	[HW_FAULT_IRQ_DUP]	= "dmakit,fault-irq-dup-every",
+	[HW_FAULT_STALL]	= "dmakit,fault-stall-every",
+	[HW_FAULT_READ]		= "dmakit,fault-read-every",
+	[HW_FAULT_WRITE]	= "dmakit,fault-write-every",
 };
 
 static struct axi_model *to_axi(struct hw_model *md)
@@ -193,6 +211,36 @@ static struct axi_model *to_axi(struct hw_model *md)
 static u64 msize_items(unsigned int msize)
 {
 	return msize ? 1ULL << (msize + 1) : 1;
+}
+
+/* -------------------------------------------------- injected faults */
+
+/* Count one event of @kind; true if this one is to fail. */
+static bool axi_fault_hit(struct axi_model *dw, enum hw_fault kind)
+{
+	if (!dw->fault_every[kind])
+		return false;
+	if (++dw->fault_events[kind] % dw->fault_every[kind])
+		return false;
+	dw->fault_fired[kind]++;
+	pr_debug("hw: %s: injecting fault %d\n", hw_model_name(dw->md), kind);
+	return true;
+}
+
+static int axi_fault(struct hw_model *md, enum hw_fault kind,
+		     unsigned int every)
+{
+	struct axi_model *dw = to_axi(md);
+
+	dw->fault_every[kind] = every;
+	dw->fault_events[kind] = 0;
+	return 0;
+}
+
+static unsigned long axi_faults_injected(struct hw_model *md,
+					 enum hw_fault kind)
+{
+	return to_axi(md)->fault_fired[kind];
 }
 
 /* ------------------------------------------------------- interrupts */
@@ -206,6 +254,7 @@ static void axi_update_irq(struct axi_model *dw)
 	if (hw_reg_get(md, R_CFG, 0) & AXI_CFG_INT_EN) {
 		for (i = 0; i < dw->nr_channels; i++)
 			if (hw_reg_get(md, R_CH_INTSTATUS, i) &
+			    ~dw->chan[i].irq_hidden &
 			    hw_reg_get(md, R_CH_INTSIGNAL_ENA, i))
 				level = true;
 		if (hw_reg_get(md, R_COMMON_INTSTATUS, 0) &
@@ -233,6 +282,8 @@ static void axi_chan_stop(struct axi_model *dw, struct axi_model_chan *c)
 	c->enabled = false;
 	c->loaded = false;
 	c->halted = false;
+	c->stall = c->stalled = false;
+	c->read_fault = c->write_fault = false;
 	hw_event_cancel(&c->ev);
 	hw_reg_set(dw->md, R_CHEN, 0,
 		   hw_reg_get(dw->md, R_CHEN, 0) & ~AXI_CHEN_EN(c->id));
@@ -247,7 +298,7 @@ static void axi_chan_error(struct axi_model *dw, struct axi_model_chan *c,
 
 static void axi_chan_kick(struct axi_model_chan *c)
 {
-	if (c->enabled && !c->suspended && !c->halted)
+	if (c->enabled && !c->suspended && !c->halted && !c->stalled)
 		hw_event_schedule(&c->ev, 0);
 }
 
@@ -423,6 +474,10 @@ static int axi_move(struct axi_model *dw, struct axi_model_chan *c, u64 ctl,
 		u64 sw = 1ULL << CTL_SRC_WIDTH(ctl), dwd = 1ULL << CTL_DST_WIDTH(ctl);
 		u64 i;
 
+		if (c->read_fault) {
+			c->read_fault = false;
+			goto src_err;
+		}
 		if (ctl & CTL_SRC_INC_NO) {
 			for (i = 0; i < n; i += sw)
 				if (hw_dma_read(md, c->src, buf + i, min(sw, n - i)))
@@ -430,6 +485,10 @@ static int axi_move(struct axi_model *dw, struct axi_model_chan *c, u64 ctl,
 		} else {
 			if (hw_dma_read(md, c->src + off, buf, n))
 				goto src_err;
+		}
+		if (c->write_fault) {
+			c->write_fault = false;
+			goto dst_err;
 		}
 		if (ctl & CTL_DST_INC_NO) {
 			for (i = 0; i < n; i += dwd)
@@ -481,6 +540,10 @@ static void axi_block_end(struct axi_model *dw, struct axi_model_chan *c)
 	if (last) {
 		axi_chan_stop(dw, c);
 		bits |= IRQ_DMA_TRF;
+		if (axi_fault_hit(dw, HW_FAULT_IRQ_LOST))
+			c->irq_hidden |= bits;
+		if (axi_fault_hit(dw, HW_FAULT_IRQ_DUP))
+			c->dup_pending = true;
 	} else {
 		hw_event_schedule(&c->ev, 0);
 	}
@@ -497,7 +560,7 @@ static void axi_chan_step(struct hw_event *ev)
 	unsigned int fc;
 	u32 what;
 
-	if (!c->enabled || c->suspended || c->halted)
+	if (!c->enabled || c->suspended || c->halted || c->stalled)
 		return;
 	if (!c->loaded) {
 		if (c->ll) {
@@ -536,6 +599,10 @@ static void axi_chan_step(struct hw_event *ev)
 		axi_hs_ack(dw, c->id, true, what);
 	if (tt_dst_per(fc))
 		axi_hs_ack(dw, c->id, false, what);
+	if (c->stall) {
+		c->stalled = true;	/* no more progress until disabled */
+		return;
+	}
 	hw_event_schedule(&c->ev, axi_xfer_ns(dw, bytes, CTL_SRC_WIDTH(ctl),
 					      CTL_DST_WIDTH(ctl)));
 }
@@ -560,6 +627,9 @@ static void axi_chan_enable(struct axi_model *dw, struct axi_model_chan *c)
 		return;
 	}
 	c->ll = s == MBLK_LL || d == MBLK_LL;
+	c->stall = axi_fault_hit(dw, HW_FAULT_STALL);
+	c->read_fault = axi_fault_hit(dw, HW_FAULT_READ);
+	c->write_fault = axi_fault_hit(dw, HW_FAULT_WRITE);
 	if (c->suspended)
 		axi_raise(dw, c->id, IRQ_SUSPENDED);
 	axi_chan_kick(c);
@@ -742,9 +812,21 @@ static void axi_write_irq_reg(struct hw_model *md, unsigned int reg,
 static void axi_write_intclear(struct hw_model *md, unsigned int reg,
 			       unsigned int idx, u64 val, u64 mask)
 {
-	hw_reg_set(md, R_CH_INTSTATUS, idx,
-		   hw_reg_get(md, R_CH_INTSTATUS, idx) & ~(val & mask));
-	axi_update_irq(to_axi(md));
+	struct axi_model *dw = to_axi(md);
+	struct axi_model_chan *c;
+	u64 st = hw_reg_get(md, R_CH_INTSTATUS, idx) & ~(val & mask);
+
+	if (idx >= dw->nr_channels)
+		return;
+	c = &dw->chan[idx];
+	c->irq_hidden &= st;
+	if (c->dup_pending && (val & mask & IRQ_DMA_TRF)) {
+		/* the duplicate: DMA_TRF again, a second pulse of the line */
+		c->dup_pending = false;
+		st |= IRQ_DMA_TRF & hw_reg_get(md, R_CH_INTSTATUS_ENA, idx);
+	}
+	hw_reg_set(md, R_CH_INTSTATUS, idx, st);
+	axi_update_irq(dw);
 }
 
 static u64 axi_read_zero(struct hw_model *md, unsigned int reg,
@@ -825,6 +907,9 @@ static void axi_reset_channels(struct axi_model *dw)
 
 		hw_event_cancel(&c->ev);
 		c->enabled = c->suspended = c->halted = c->loaded = false;
+		c->stall = c->stalled = c->read_fault = c->write_fault = false;
+		c->dup_pending = false;
+		c->irq_hidden = 0;
 	}
 }
 
@@ -856,6 +941,8 @@ static int axi_init(struct hw_model *md, const struct hw_param *p)
 	dw->data_width = hw_param_u64(p, "snps,data-width", 3);
 	dw->clock_hz = hw_param_u64(p, "clock-frequency", 100000000);
 	dw->id = hw_param_u64(p, "id", 0);
+	for (i = 0; i < HW_FAULT_NR; i++)
+		dw->fault_every[i] = hw_param_u64(p, fault_params[i], 0);
 	if (!dw->nr_channels || dw->nr_channels > AXI_MAX_CHANNELS ||
 	    dw->data_width > 6 || !dw->clock_hz) {
 		pr_err("hw: %s: unsupported configuration (%u channels, data width %u)\n",
@@ -888,6 +975,8 @@ static const struct hw_model_type dw_axi_dmac_type = {
 	.init = axi_init,
 	.reset = axi_reset,
 	.drq_changed = axi_drq_changed,
+	.fault = axi_fault,
+	.faults_injected = axi_faults_injected,
 };
 
 struct hw_model *hw_dw_axi_dmac_create(struct hw_machine *m, phys_addr_t base,

@@ -694,6 +694,48 @@ unsigned long hw_model_bus_errors(struct hw_model *md)
 	return n;
 }
 
+int hw_model_fault(struct hw_model *md, enum hw_fault kind, unsigned int every)
+{
+	int ret;
+
+	if ((unsigned int)kind >= HW_FAULT_NR)
+		return -EINVAL;
+	if (!md->type->fault)
+		return -EOPNOTSUPP;
+	pthread_mutex_lock(&md->mach->lock);
+	ret = md->type->fault(md, kind, every);
+	pthread_mutex_unlock(&md->mach->lock);
+	return ret;
+}
+
+unsigned long hw_model_faults_injected(struct hw_model *md, enum hw_fault kind)
+{
+	unsigned long n = 0;
+
+	if ((unsigned int)kind >= HW_FAULT_NR || !md->type->faults_injected)
+		return 0;
+	pthread_mutex_lock(&md->mach->lock);
+	n = md->type->faults_injected(md, kind);
+	pthread_mutex_unlock(&md->mach->lock);
+	return n;
+}
+
+struct hw_model *hw_machine_find_model(struct hw_machine *m, phys_addr_t base)
+{
+	struct hw_model *md, *found = NULL;
+
+	if (!m)
+		return NULL;
+	pthread_mutex_lock(&m->lock);
+	list_for_each_entry(md, &m->models, node)
+		if (md->base == base) {
+			found = md;
+			break;
+		}
+	pthread_mutex_unlock(&m->lock);
+	return found;
+}
+
 /* A platform device whose registers are a model's is that bus master. */
 static int hw_platform_notify(struct device *dev)
 {

@@ -56,6 +56,9 @@ struct hw_model_type {
 	/* A DMA request line into this controller changed (schedule work). */
 	void (*drq_changed)(struct hw_model *m, unsigned int line);
 	void (*destroy)(struct hw_model *m);
+	/* Injected faults (<dmakit/hw.h>), called with the machine locked. */
+	int (*fault)(struct hw_model *m, enum hw_fault kind, unsigned int every);
+	unsigned long (*faults_injected)(struct hw_model *m, enum hw_fault kind);
 };
 
 /* Generic instantiation, for a model's factory. */

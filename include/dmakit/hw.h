@@ -104,6 +104,50 @@ const char *hw_model_compatible(struct hw_model *model);
 /* Bus errors the model's DMA accesses have hit so far. */
 unsigned long hw_model_bus_errors(struct hw_model *model);
 
+/*
+ * Injected faults (models that support them: the DW AXI DMAC).  Each
+ * kind counts its own events from the model's creation while it is
+ * armed, and fires on every @every-th (0 disarms; the count restarts).
+ * The same knobs are device tree properties of the model's node,
+ * "dmakit,fault-<kind>-every" = <N>, e.g. dmakit,fault-irq-lost-every.
+ *
+ *  HW_FAULT_IRQ_LOST   a transfer's end: CH_INTSTATUS says DMA_TRF but
+ *                      the line is not raised for it (another interrupt
+ *                      of the controller still shows it; clearing it
+ *                      re-arms the line)
+ *  HW_FAULT_IRQ_DUP    a transfer's end: once the driver has cleared
+ *                      DMA_TRF, it is set again and the line pulses a
+ *                      second time (whatever the channel does by then)
+ *  HW_FAULT_STALL      a transfer: after its first burst the channel
+ *                      makes no more progress (CH_STATUS stays), until
+ *                      it is disabled or aborted
+ *  HW_FAULT_READ       a transfer: its first source read is a bus
+ *                      error (SRC_DEC_ERR), as for an unmapped address
+ *  HW_FAULT_WRITE      a transfer: its first destination write is a bus
+ *                      error (DST_DEC_ERR)
+ *
+ * A "transfer" is a channel enable (one dmaengine descriptor for the
+ * dw-axi-dmac driver); a "transfer's end" is a DMA_TRF raised.
+ * Returns 0, -EINVAL for an unknown kind, -EOPNOTSUPP if the model has
+ * no injected faults.
+ */
+enum hw_fault {
+	HW_FAULT_IRQ_LOST,
+	HW_FAULT_IRQ_DUP,
+	HW_FAULT_STALL,
+	HW_FAULT_READ,
+	HW_FAULT_WRITE,
+	HW_FAULT_NR,
+};
+
+int hw_model_fault(struct hw_model *model, enum hw_fault kind,
+		   unsigned int every);
+/* How many faults of @kind have fired so far. */
+unsigned long hw_model_faults_injected(struct hw_model *model,
+				       enum hw_fault kind);
+/* The model whose MMIO region starts at @base, or NULL. */
+struct hw_model *hw_machine_find_model(struct hw_machine *m, phys_addr_t base);
+
 /* The factories of the built-in models. */
 struct hw_model *hw_dw_axi_dmac_create(struct hw_machine *m, phys_addr_t base,
 				       size_t size, int irq,
