@@ -994,10 +994,17 @@ static void axi_chan_block_xfer_complete(struct axi_dma_chan *chan)
 	struct axi_dma_hw_desc *hw_desc;
 	struct virt_dma_desc *vd;
 
+	/*
+	 * The controller clears CHEN before it raises DMA_TRF: a DMA_TRF
+	 * seen while the channel runs belongs to a transfer that has
+	 * already been completed (a duplicated interrupt), not to the one
+	 * running now.  The kernel stops the channel and completes the
+	 * active descriptor here, half done; leave it running instead.
+	 */
 	if (unlikely(axi_chan_is_hw_enable(chan))) {
-		dev_err(chan2dev(chan), "BUG: %s caught DWAXIDMAC_IRQ_DMA_TRF, but channel not idle!\n",
-			axi_chan_name(chan));
-		axi_chan_stop(chan);
+		dev_warn(chan2dev(chan), "%s: stale DWAXIDMAC_IRQ_DMA_TRF while the channel runs, ignored\n",
+			 axi_chan_name(chan));
+		return;
 	}
 
 	if (!desc) {
