@@ -196,6 +196,16 @@ int of_fdt_unflatten(const void *blob, size_t size, const char *origin)
 		       fdt_strerror(fdt_check_header(blob)) : "truncated");
 		return -EINVAL;
 	}
+	/*
+	 * Versions before 16 (full-path node names, no size_dt_struct) are
+	 * not what dtc has written for years, and the libfdt of Debian 12
+	 * (1.6.1) dereferences NULL checking some of them (fuzz_dtb).
+	 */
+	if (fdt_version(blob) < 16) {
+		pr_err("%s: device tree blob version %u not supported (at least 16)\n",
+		       origin, fdt_version(blob));
+		return -EINVAL;
+	}
 	of_blob = kmemdup(blob, fdt_totalsize(blob), GFP_KERNEL);
 	if (!of_blob)
 		return -ENOMEM;
