@@ -7,7 +7,7 @@ CMAKE_OPT ?=
 DEB_PKGS  := cmake gcc make pkg-config libfdt-dev device-tree-compiler \
 	     libcmocka-dev valgrind
 
-.PHONY: all deps build test run install asan tsan valgrind clean
+.PHONY: all deps build test run install asan tsan valgrind clean bench
 
 all: build
 
@@ -50,5 +50,14 @@ valgrind: build
 	@cd $(BUILD) && ctest --output-on-failure -T memcheck --timeout 900 \
 		--overwrite MemoryCheckCommandOptions="--leak-check=full --error-exitcode=1"
 
+# Benchmarks: a Release build of their own; DPDK's dma_skeleton peer is
+# measured when libdpdk-dev is installed (never installed from here).
+BENCH_ARGS ?=
+bench: deps
+	@cmake -S . -B build-bench -DDMAKIT_BUILD_BENCH=ON -DCMAKE_BUILD_TYPE=Release >/dev/null
+	@cmake --build build-bench -j$(JOBS) --target dmabench
+	@build-bench/bench/dmabench --csv build-bench/dmabench.csv \
+		--plot build-bench/dmabench.png $(BENCH_ARGS)
+
 clean:
-	rm -rf build build-asan build-tsan
+	rm -rf build build-asan build-tsan build-bench

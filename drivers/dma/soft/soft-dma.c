@@ -19,7 +19,18 @@
  * not ask for an interrupt runs pending copies itself (poll_progress),
  * so a client that busy-polls cannot starve the worker of its CPU.
  *
- * Locking: vc.lock protects the lists, busy, paused, active and done.
+ * Fast path (docs/performance.md): an executor takes a batch of up to
+ * SOFT_BATCH whole descriptors (chunk_size bytes in all) under one lock
+ * hold and completes them under one more.  A completed descriptor with
+ * no callback is recycled on the spot -- it has nothing to run in the
+ * tasklet -- so only callbacks go through softirq.  The worker completes
+ * with bottom halves disabled, so the tasklet runs on the worker's CPU
+ * when they are enabled again, as after a hardware interrupt.  Single-
+ * segment descriptors come from a per-channel cache: steady state
+ * allocates nothing.
+ *
+ * Locking: vc.lock protects the lists, the cache, busy, paused, active
+ * and done.
  */
 #include <linux/dmaengine.h>
 #include <linux/interrupt.h>
@@ -28,6 +39,7 @@
 #include <linux/mod_devicetable.h>
 #include <linux/module.h>
 #include <linux/platform_device.h>
+#include <linux/prefetch.h>
 #include <linux/property.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
@@ -39,7 +51,8 @@
 #define SOFT_DMA_NAME		"dmakit-soft-dma"
 #define SOFT_MAX_CHANNELS	64
 #define SOFT_MAX_WORKERS	64
-#define SOFT_DESC_CACHE		256
+#define SOFT_DESC_CACHE		1024
+#define SOFT_BATCH		64
 
 static unsigned int nr_channels;
 module_param(nr_channels, uint, 0444);
@@ -60,6 +73,11 @@ MODULE_PARM_DESC(poll_progress, "tx_status runs pending non-interrupt descriptor
 static unsigned int spin_us = 20;
 module_param(spin_us, uint, 0644);
 MODULE_PARM_DESC(spin_us, "Microseconds an idle worker polls before sleeping");
+
+static unsigned int inline_bytes;
+module_param(inline_bytes, uint, 0644);
+MODULE_PARM_DESC(inline_bytes,
+		 "issue_pending runs descriptors up to this size itself when the worker sleeps (0: never)");
 
 static unsigned int fault_every;
 module_param(fault_every, uint, 0644);
@@ -98,11 +116,11 @@ struct soft_chan {
 	struct virt_dma_chan vc;
 	struct soft_worker *worker;
 	struct soft_desc *active;	/* head of issued, started */
+	unsigned int nr_active;		/* descriptors in that batch */
 	bool busy;			/* an executor is inside a chunk */
 	bool paused;
 	struct list_head worker_node;
-	spinlock_t cache_lock;
-	struct list_head cache;
+	struct list_head cache;		/* free one-segment descriptors */
 	unsigned int cached;
 };
 
@@ -139,28 +157,42 @@ static struct soft_dma *to_soft_dma(struct dma_device *dma)
 
 /* --- descriptors --- */
 
+/* vc.lock held: a descriptor from the channel's cache, or NULL. */
+static struct soft_desc *soft_cache_pop(struct soft_chan *sc)
+{
+	struct soft_desc *d;
+
+	d = list_first_entry_or_null(&sc->cache, struct soft_desc, vd.node);
+	if (!d)
+		return NULL;
+	list_del(&d->vd.node);
+	sc->cached--;
+	if (!list_empty(&sc->cache))
+		prefetchw(list_first_entry(&sc->cache, struct soft_desc,
+					   vd.node));
+	/* What kzalloc() gives a new one; the caller sets the rest. */
+	d->vd.tx = (struct dma_async_tx_descriptor){ .chan = &sc->vc.chan };
+	d->done = 0;
+	d->repeat = false;
+	d->xt = NULL;
+	return d;
+}
+
+/* vc.lock held: keep @d for reuse; false if the cache is full. */
+static bool soft_cache_push(struct soft_chan *sc, struct soft_desc *d)
+{
+	if (!d->cached || sc->cached >= SOFT_DESC_CACHE)
+		return false;
+	list_add(&d->vd.node, &sc->cache);
+	sc->cached++;
+	return true;
+}
+
 static struct soft_desc *soft_desc_alloc(struct soft_chan *sc,
 					 unsigned int nsegs)
 {
 	struct soft_desc *d = NULL;
-	unsigned long flags;
 
-	if (nsegs == 1) {
-		spin_lock_irqsave(&sc->cache_lock, flags);
-		if (!list_empty(&sc->cache)) {
-			d = list_first_entry(&sc->cache, struct soft_desc,
-					     vd.node);
-			list_del(&d->vd.node);
-			sc->cached--;
-		}
-		spin_unlock_irqrestore(&sc->cache_lock, flags);
-		if (d) {
-			memset(d, 0, sizeof(*d) + sizeof(d->segs[0]));
-			d->cached = true;
-			d->nsegs = 1;
-			return d;
-		}
-	}
 	d = kzalloc(struct_size(d, segs, nsegs), GFP_NOWAIT);
 	if (!d)
 		return NULL;
@@ -178,13 +210,10 @@ static void soft_desc_free(struct virt_dma_desc *vd)
 	kfree(d->xt);
 	d->xt = NULL;
 	if (d->cached) {
-		spin_lock_irqsave(&sc->cache_lock, flags);
-		if (sc->cached < SOFT_DESC_CACHE) {
-			list_add(&d->vd.node, &sc->cache);
-			sc->cached++;
+		spin_lock_irqsave(&sc->vc.lock, flags);
+		if (soft_cache_push(sc, d))
 			d = NULL;
-		}
-		spin_unlock_irqrestore(&sc->cache_lock, flags);
+		spin_unlock_irqrestore(&sc->vc.lock, flags);
 	}
 	kfree(d);
 }
@@ -195,10 +224,10 @@ static void soft_desc_cache_drain(struct soft_chan *sc)
 	unsigned long flags;
 	LIST_HEAD(head);
 
-	spin_lock_irqsave(&sc->cache_lock, flags);
+	spin_lock_irqsave(&sc->vc.lock, flags);
 	list_splice_init(&sc->cache, &head);
 	sc->cached = 0;
-	spin_unlock_irqrestore(&sc->cache_lock, flags);
+	spin_unlock_irqrestore(&sc->vc.lock, flags);
 	list_for_each_entry_safe(d, n, &head, vd.node)
 		kfree(d);
 }
@@ -248,7 +277,8 @@ static size_t xt_locate(struct dma_interleaved_template *xt, size_t pos,
 
 static enum dmaengine_tx_result soft_copy(struct device *dev, dma_addr_t dst,
 					  dma_addr_t src, size_t len,
-					  bool src_inc, bool dst_inc)
+					  bool src_inc, bool dst_inc,
+					  size_t total)
 {
 	u8 *s = soft_seam_map(dev, src, src_inc ? len : 1);
 	u8 *d = soft_seam_map(dev, dst, dst_inc ? len : 1);
@@ -258,9 +288,9 @@ static enum dmaengine_tx_result soft_copy(struct device *dev, dma_addr_t dst,
 	if (!d)
 		return DMA_TRANS_WRITE_FAILED;
 	if (src_inc && dst_inc)
-		soft_seam_copy(d, s, len);
+		soft_seam_copy(d, s, len, total);
 	else if (dst_inc)
-		soft_seam_fill(d, *s, len);
+		soft_seam_fill(d, *s, len, total);
 	else if (src_inc)
 		*d = s[len - 1];	/* a non-incrementing sink keeps the last */
 	else
@@ -269,13 +299,13 @@ static enum dmaengine_tx_result soft_copy(struct device *dev, dma_addr_t dst,
 }
 
 static enum dmaengine_tx_result soft_fill(struct device *dev, dma_addr_t dst,
-					  int value, size_t len)
+					  int value, size_t len, size_t total)
 {
 	u8 *d = soft_seam_map(dev, dst, len);
 
 	if (!d)
 		return DMA_TRANS_WRITE_FAILED;
-	soft_seam_fill(d, value, len);
+	soft_seam_fill(d, value, len, total);
 	return DMA_TRANS_NOERROR;
 }
 
@@ -298,9 +328,9 @@ static enum dmaengine_tx_result soft_exec_segs(struct device *dev,
 		len = min(n, s->len - pos);
 		if (d->op == SOFT_MEMCPY)
 			r = soft_copy(dev, s->dst + pos, s->src + pos, len,
-				      true, true);
+				      true, true, d->len);
 		else
-			r = soft_fill(dev, s->dst + pos, d->value, len);
+			r = soft_fill(dev, s->dst + pos, d->value, len, d->len);
 		n -= len;
 		pos = 0;
 	}
@@ -318,7 +348,8 @@ static enum dmaengine_tx_result soft_exec_xt(struct device *dev,
 		dma_addr_t src, dst;
 		size_t len = min(n, xt_locate(xt, pos, &src, &dst));
 
-		r = soft_copy(dev, dst, src, len, xt->src_inc, xt->dst_inc);
+		r = soft_copy(dev, dst, src, len, xt->src_inc, xt->dst_inc,
+			      d->len);
 		pos += len;
 		n -= len;
 	}
@@ -371,10 +402,18 @@ static bool soft_repeat_again(struct soft_chan *sc, struct soft_desc *d)
 	return !(next->tx.flags & DMA_PREP_LOAD_EOT);
 }
 
-/* vc.lock held: the descriptor is done, with @result. */
-static void soft_complete(struct soft_chan *sc, struct soft_desc *d,
-			  enum dmaengine_tx_result result)
+/*
+ * vc.lock held: the descriptor is done, with @result.  What
+ * vchan_cookie_complete() does, except that a descriptor without a
+ * callback is recycled here (into the cache, or onto @done to go through
+ * vchan_dma_desc_free_list() after the lock) instead of waking the
+ * tasklet only to free it.  Returns true if the tasklet has work.
+ */
+static bool soft_complete(struct soft_chan *sc, struct soft_desc *d,
+			  enum dmaengine_tx_result result,
+			  struct list_head *done)
 {
+	struct dma_async_tx_descriptor *tx = &d->vd.tx;
 	struct dma_chan *chan = &sc->vc.chan;
 
 	d->vd.tx_result.result = result;
@@ -383,25 +422,111 @@ static void soft_complete(struct soft_chan *sc, struct soft_desc *d,
 		this_cpu_inc(chan->local->memcpy_count);
 		this_cpu_add(chan->local->bytes_transferred, d->len);
 	}
+	if (dmaengine_desc_test_reuse(tx))
+		d->done = 0;	/* it may be submitted again */
 	list_del(&d->vd.node);
-	sc->active = NULL;
-	vchan_cookie_complete(&d->vd);
+	dma_cookie_complete(tx);
+	if (tx->callback || tx->callback_result) {
+		list_add_tail(&d->vd.node, &sc->vc.desc_completed);
+		return true;
+	}
+	if (dmaengine_desc_test_reuse(tx)) {
+		/* vchan_vdesc_fini(), under this lock: ready to resubmit. */
+		list_add(&d->vd.node, &sc->vc.desc_allocated);
+	} else if (d->xt || !soft_cache_push(sc, d)) {
+		list_add_tail(&d->vd.node, done);
+	}
+	return false;
+}
+
+/* Descriptors that follow @d on the issued list and fit in one batch. */
+static unsigned int soft_batch(struct soft_chan *sc, struct soft_desc *d,
+			       size_t budget, bool poll_only,
+			       struct soft_desc **batch)
+{
+	struct list_head *issued = &sc->vc.desc_issued;
+	size_t total = d->len;
+	unsigned int nr = 1;
+
+	batch[0] = d;
+	if (d->repeat || d->done || d->len > budget)
+		return 1;
+	while (nr < SOFT_BATCH && !list_is_last(&d->vd.node, issued)) {
+		d = list_next_entry(d, vd.node);
+		if (d->repeat || d->len > budget - total ||
+		    (poll_only && (d->vd.tx.flags & DMA_PREP_INTERRUPT)))
+			break;
+		total += d->len;
+		batch[nr++] = d;
+	}
+	return nr;
 }
 
 /*
- * Execute up to @budget bytes of the channel's next descriptor.  With
- * @poll_only, only a descriptor that asked for no interrupt is taken.
- * Returns true if it made progress.
+ * vc.lock held: the executor is back from @batch; complete what it
+ * finished.  Returns true if the tasklet has work.
  */
-static bool soft_chan_run(struct soft_chan *sc, size_t budget, bool poll_only)
+static bool soft_batch_done(struct soft_chan *sc, struct soft_desc **batch,
+			    unsigned int nr, size_t end,
+			    enum dmaengine_tx_result *res,
+			    struct list_head *done)
 {
 	struct soft_dma *sd = to_soft_dma(sc->vc.chan.device);
-	enum dmaengine_tx_result r;
+	struct device *dev = sc->vc.chan.device->dev;
+	struct soft_desc *d = batch[0];
+	bool wake = false;
+	unsigned int i;
+
+	sc->active = NULL;
+	WRITE_ONCE(d->done, end);
+	if (res[0] != DMA_TRANS_NOERROR)
+		return soft_complete(sc, d, res[0], done);
+	if (d->done != d->len || d->repeat) {
+		sc->active = d;		/* more chunks to go */
+		sc->nr_active = 1;
+		return false;
+	}
+	for (i = 0; i < nr; i++) {
+		d = batch[i];
+		d->done = d->len;
+		if (res[i] == DMA_TRANS_NOERROR)
+			soft_fault_hook(sd, dev, d);
+		wake |= soft_complete(sc, d, res[i], done);
+	}
+	return wake;
+}
+
+/* Who executes: the worker, a poller in tx_status, or issue_pending. */
+enum soft_executor {
+	SOFT_RUN_WORKER,
+	SOFT_RUN_POLL,
+	SOFT_RUN_INLINE,
+};
+
+/*
+ * Execute up to @budget bytes of the channel's next descriptors: a part
+ * of the first, or a batch of whole ones.  A poller takes only
+ * descriptors that asked for no interrupt.  The worker completes with
+ * bottom halves off: callbacks then run on its CPU as soon as it enables
+ * them, as after an interrupt, not after a ksoftirqd wake-up.  Returns
+ * true if it made progress.
+ */
+static bool soft_chan_run(struct soft_chan *sc, size_t budget,
+			  enum soft_executor who)
+{
+	bool poll_only = who == SOFT_RUN_POLL, bh = who == SOFT_RUN_WORKER;
+	enum dmaengine_tx_result res[SOFT_BATCH];
+	struct soft_desc *batch[SOFT_BATCH];
 	struct virt_dma_desc *vd;
 	struct soft_desc *d;
 	unsigned long flags;
+	unsigned int nr, i;
+	bool wake = false;
+	LIST_HEAD(done);
 	size_t pos, n;
 
+	if (bh)
+		local_bh_disable();
 	spin_lock_irqsave(&sc->vc.lock, flags);
 	if (sc->busy || sc->paused)
 		goto idle;
@@ -412,38 +537,50 @@ static bool soft_chan_run(struct soft_chan *sc, size_t budget, bool poll_only)
 	if (poll_only && ((vd->tx.flags & DMA_PREP_INTERRUPT) || d->repeat))
 		goto idle;
 	if (d->repeat && d->done == d->len) {
-		if (soft_repeat_again(sc, d))
+		if (soft_repeat_again(sc, d)) {
 			d->done = 0;
-		else {
-			soft_complete(sc, d, DMA_TRANS_NOERROR);
-			spin_unlock_irqrestore(&sc->vc.lock, flags);
-			return true;
+		} else {
+			if (soft_complete(sc, d, DMA_TRANS_NOERROR, &done))
+				tasklet_schedule(&sc->vc.task);
+			goto out;
 		}
 	}
+	nr = soft_batch(sc, d, budget, poll_only, batch);
 	WRITE_ONCE(sc->busy, true);
 	sc->active = d;
+	sc->nr_active = nr;
 	pos = d->done;
 	n = min(budget, d->len - pos);
 	spin_unlock_irqrestore(&sc->vc.lock, flags);
+	if (bh)
+		local_bh_enable();
 
-	r = soft_exec(sc, d, pos, n);
+	res[0] = soft_exec(sc, d, pos, n);
+	for (i = 1; i < nr; i++) {
+		if (i + 1 < nr)
+			prefetch(&batch[i + 1]->segs[0]);
+		res[i] = soft_exec(sc, batch[i], 0, batch[i]->len);
+	}
 
+	if (bh)
+		local_bh_disable();
 	spin_lock_irqsave(&sc->vc.lock, flags);
 	WRITE_ONCE(sc->busy, false);
-	if (sc->active != d)
-		goto out;	/* terminated while we ran */
-	WRITE_ONCE(d->done, pos + n);
-	if (r != DMA_TRANS_NOERROR)
-		soft_complete(sc, d, r);
-	else if (d->done == d->len && !d->repeat) {
-		soft_fault_hook(sd, sc->vc.chan.device->dev, d);
-		soft_complete(sc, d, r);
-	}
+	/* Unless terminated while we ran: then nothing here is ours. */
+	if (sc->active == d)
+		wake = soft_batch_done(sc, batch, nr, pos + n, res, &done);
+	if (wake)
+		tasklet_schedule(&sc->vc.task);
 out:
 	spin_unlock_irqrestore(&sc->vc.lock, flags);
+	vchan_dma_desc_free_list(&sc->vc, &done);
+	if (bh)
+		local_bh_enable();
 	return true;
 idle:
 	spin_unlock_irqrestore(&sc->vc.lock, flags);
+	if (bh)
+		local_bh_enable();
 	return false;
 }
 
@@ -467,7 +604,7 @@ static bool soft_worker_round(struct soft_worker *w)
 
 		/* A few descriptors per channel per round keeps them fair. */
 		for (i = 0; i < 64; i++) {
-			if (!soft_chan_run(sc, chunk_size, false))
+			if (!soft_chan_run(sc, chunk_size, SOFT_RUN_WORKER))
 				break;
 			progress = true;
 		}
@@ -482,8 +619,11 @@ static int soft_worker_fn(void *data)
 	while (!kthread_should_stop()) {
 		u64 until;
 
-		WRITE_ONCE(w->pending, 0);
-		smp_mb();
+		/* Clear only when set: a store would steal the kicker's line. */
+		if (READ_ONCE(w->pending)) {
+			WRITE_ONCE(w->pending, 0);
+			smp_mb();
+		}
 		if (soft_worker_round(w))
 			continue;
 		until = ktime_get_ns() + (u64)spin_us * NSEC_PER_USEC;
@@ -504,23 +644,62 @@ static int soft_worker_fn(void *data)
 
 /* --- dmaengine ops --- */
 
-static struct dma_async_tx_descriptor *
-soft_prep_segs(struct soft_chan *sc, enum soft_op op, dma_addr_t dst,
-	       dma_addr_t src, int value, size_t len, unsigned long flags)
+static void soft_desc_set(struct soft_desc *d, enum soft_op op,
+			  dma_addr_t dst, dma_addr_t src, int value, size_t len)
 {
-	struct soft_desc *d;
-
-	if (!len)
-		return NULL;
-	d = soft_desc_alloc(sc, 1);
-	if (!d)
-		return NULL;
 	d->op = op;
 	d->value = value & 0xff;
 	d->len = len;
 	d->segs[0].dst = dst;
 	d->segs[0].src = src;
 	d->segs[0].len = len;
+}
+
+/*
+ * vchan_tx_prep() for a descriptor from the cache: the cache and
+ * desc_allocated share vc.lock, so one lock hold takes and lists it.
+ */
+static struct dma_async_tx_descriptor *
+soft_prep_cached(struct soft_chan *sc, enum soft_op op, dma_addr_t dst,
+		 dma_addr_t src, int value, size_t len, unsigned long tx_flags)
+{
+	struct virt_dma_chan *vc = &sc->vc;
+	struct soft_desc *d;
+	unsigned long flags;
+
+	spin_lock_irqsave(&vc->lock, flags);
+	d = soft_cache_pop(sc);
+	if (d) {
+		/* Cached descriptors are one-segment ones: cached, nsegs. */
+		soft_desc_set(d, op, dst, src, value, len);
+		dma_async_tx_descriptor_init(&d->vd.tx, &vc->chan);
+		d->vd.tx.flags = tx_flags;
+		d->vd.tx.tx_submit = vchan_tx_submit;
+		d->vd.tx.desc_free = vchan_tx_desc_free;
+		d->vd.tx_result.result = DMA_TRANS_NOERROR;
+		d->vd.tx_result.residue = 0;
+		list_add_tail(&d->vd.node, &vc->desc_allocated);
+	}
+	spin_unlock_irqrestore(&vc->lock, flags);
+	return d ? &d->vd.tx : NULL;
+}
+
+static struct dma_async_tx_descriptor *
+soft_prep_segs(struct soft_chan *sc, enum soft_op op, dma_addr_t dst,
+	       dma_addr_t src, int value, size_t len, unsigned long flags)
+{
+	struct dma_async_tx_descriptor *tx;
+	struct soft_desc *d;
+
+	if (!len && op != SOFT_INTERRUPT)
+		return NULL;
+	tx = soft_prep_cached(sc, op, dst, src, value, len, flags);
+	if (tx)
+		return tx;
+	d = soft_desc_alloc(sc, 1);
+	if (!d)
+		return NULL;
+	soft_desc_set(d, op, dst, src, value, len);
 	return vchan_tx_prep(&sc->vc, &d->vd, flags);
 }
 
@@ -599,41 +778,87 @@ soft_prep_interleaved(struct dma_chan *chan, struct dma_interleaved_template *xt
 static struct dma_async_tx_descriptor *
 soft_prep_interrupt(struct dma_chan *chan, unsigned long flags)
 {
-	struct soft_chan *sc = to_soft_chan(chan);
-	struct soft_desc *d = soft_desc_alloc(sc, 1);
+	return soft_prep_segs(to_soft_chan(chan), SOFT_INTERRUPT, 0, 0, 0, 0,
+			      flags);
+}
 
-	if (!d)
-		return NULL;
-	d->op = SOFT_INTERRUPT;
-	return vchan_tx_prep(&sc->vc, &d->vd, flags);
+/*
+ * vc.lock held: inline execution.  When the worker sleeps (a wake-up
+ * costs microseconds) and everything issued is small, the caller runs it
+ * now; callbacks still run from the tasklet.
+ */
+static bool soft_issue_inline(struct soft_chan *sc)
+{
+	unsigned int limit = READ_ONCE(inline_bytes);
+	struct virt_dma_desc *vd;
+	size_t total = 0;
+
+	if (!limit || !READ_ONCE(sc->worker->sleeping) || sc->busy)
+		return false;
+	list_for_each_entry(vd, &sc->vc.desc_issued, node) {
+		struct soft_desc *d = to_soft_desc(vd);
+
+		total += d->len;
+		if (d->repeat || d->done || total > limit)
+			return false;
+	}
+	return true;
 }
 
 static void soft_issue_pending(struct dma_chan *chan)
 {
 	struct soft_chan *sc = to_soft_chan(chan);
+	struct soft_worker *w = sc->worker;
+	bool kick, run_here = false;
 	unsigned long flags;
-	bool kick;
 
 	spin_lock_irqsave(&sc->vc.lock, flags);
 	kick = vchan_issue_pending(&sc->vc) && !sc->paused;
-	spin_unlock_irqrestore(&sc->vc.lock, flags);
 	if (kick)
-		soft_worker_kick(sc->worker);
+		run_here = soft_issue_inline(sc);
+	/*
+	 * A kick the worker has not consumed yet covers this issue too: it
+	 * clears pending (with a full barrier) before it takes vc.lock.
+	 */
+	if (kick && READ_ONCE(w->pending) && !READ_ONCE(w->sleeping))
+		kick = false;
+	spin_unlock_irqrestore(&sc->vc.lock, flags);
+	if (run_here) {
+		while (soft_chan_run(sc, chunk_size, SOFT_RUN_INLINE))
+			;
+		/* Left over (another executor was in): the worker's job. */
+		spin_lock_irqsave(&sc->vc.lock, flags);
+		kick = !list_empty(&sc->vc.desc_issued) && !sc->paused;
+		spin_unlock_irqrestore(&sc->vc.lock, flags);
+	}
+	if (kick)
+		soft_worker_kick(w);
 }
 
-/* vc.lock held: bytes left of @cookie, if it is still queued. */
+/*
+ * vc.lock held: bytes left of @cookie, if it is still queued.  Lists are
+ * in cookie order; the executing head and the newest tail are checked
+ * first, so a poller of the last cookie of a long batch costs O(1).
+ */
 static size_t soft_residue(struct soft_chan *sc, dma_cookie_t cookie)
 {
-	struct virt_dma_desc *vd = vchan_find_desc(&sc->vc, cookie);
+	struct list_head *lists[] = { &sc->vc.desc_issued,
+				      &sc->vc.desc_submitted };
+	struct virt_dma_desc *vd;
+	unsigned int i;
 
-	if (vd) {
-		struct soft_desc *d = to_soft_desc(vd);
-
-		return d->len - READ_ONCE(d->done);
-	}
-	list_for_each_entry(vd, &sc->vc.desc_submitted, node)
+	for (i = 0; i < ARRAY_SIZE(lists); i++) {
+		if (list_empty(lists[i]))
+			continue;
+		vd = list_first_entry(lists[i], struct virt_dma_desc, node);
 		if (vd->tx.cookie == cookie)
-			return to_soft_desc(vd)->len;
+			return to_soft_desc(vd)->len -
+			       READ_ONCE(to_soft_desc(vd)->done);
+		list_for_each_entry_reverse(vd, lists[i], node)
+			if (vd->tx.cookie == cookie)
+				return to_soft_desc(vd)->len -
+				       READ_ONCE(to_soft_desc(vd)->done);
+	}
 	return 0;
 }
 
@@ -649,10 +874,21 @@ static enum dma_status soft_tx_status(struct dma_chan *chan,
 	if (ret == DMA_COMPLETE)
 		return ret;
 
-	if (poll_progress) {
-		while (ret == DMA_IN_PROGRESS &&
-		       soft_chan_run(sc, chunk_size, true))
+	if (READ_ONCE(poll_progress)) {
+		while (ret == DMA_IN_PROGRESS && !READ_ONCE(sc->busy) &&
+		       soft_chan_run(sc, chunk_size, SOFT_RUN_POLL))
 			ret = dma_cookie_status(chan, cookie, txstate);
+		if (ret == DMA_COMPLETE)
+			return ret;
+	}
+	/*
+	 * A poller in a tight loop would win vc.lock from an executor about
+	 * to take it nearly every time (a spinlock is not fair here): leave
+	 * it a moment first.
+	 */
+	if (READ_ONCE(sc->busy) || READ_ONCE(sc->worker->pending)) {
+		cpu_relax();
+		ret = dma_cookie_status(chan, cookie, txstate);
 		if (ret == DMA_COMPLETE)
 			return ret;
 	}
@@ -709,9 +945,18 @@ static int soft_terminate_all(struct dma_chan *chan)
 	spin_lock_irqsave(&sc->vc.lock, flags);
 	sc->paused = false;
 	if (sc->active) {
-		/* An executor may still be copying: free it in synchronize. */
-		list_del(&sc->active->vd.node);
-		vchan_terminate_vdesc(&sc->active->vd);
+		/*
+		 * An executor may still be copying the batch at the head of
+		 * issued: free it in synchronize, when the executor is out.
+		 */
+		unsigned int i;
+
+		for (i = 0; i < sc->nr_active; i++) {
+			struct virt_dma_desc *vd = vchan_next_desc(&sc->vc);
+
+			list_del(&vd->node);
+			vchan_terminate_vdesc(vd);
+		}
 		sc->active = NULL;
 	}
 	vchan_get_all_descriptors(&sc->vc, &head);
@@ -857,7 +1102,6 @@ static int soft_dma_probe(struct platform_device *pdev)
 		struct soft_chan *sc = &sd->chans[i];
 
 		sc->vc.desc_free = soft_desc_free;
-		spin_lock_init(&sc->cache_lock);
 		INIT_LIST_HEAD(&sc->cache);
 		vchan_init(&sc->vc, &sd->dma);
 	}
