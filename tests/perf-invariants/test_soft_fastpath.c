@@ -300,7 +300,12 @@ int main(void)
 	cbi.caller = current;
 
 	if (pinned) {
-		unsigned long m = worker_cpus();
+		unsigned long m = 0;
+		int k;
+
+		/* A new worker names itself once it runs. */
+		for (k = 0; k < 2000 && !(m = worker_cpus()); k++)
+			usleep_range(1000, 2000);
 
 		printf("worker CPUs mask %#lx\n", m);
 		if (!m || (m & 1)) {
