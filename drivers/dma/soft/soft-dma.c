@@ -52,7 +52,7 @@
 #define SOFT_MAX_CHANNELS	64
 #define SOFT_MAX_WORKERS	64
 #define SOFT_DESC_CACHE		1024
-#define SOFT_BATCH		64
+#define SOFT_BATCH		32
 
 static unsigned int nr_channels;
 module_param(nr_channels, uint, 0444);
@@ -170,8 +170,20 @@ static struct soft_desc *soft_cache_pop(struct soft_chan *sc)
 	if (!list_empty(&sc->cache))
 		prefetchw(list_first_entry(&sc->cache, struct soft_desc,
 					   vd.node));
-	/* What kzalloc() gives a new one; the caller sets the rest. */
-	d->vd.tx = (struct dma_async_tx_descriptor){ .chan = &sc->vc.chan };
+	/*
+	 * What kzalloc() gives a new one, field by field (a struct-wide
+	 * clear becomes "rep stos", slow to start); the caller sets the rest.
+	 */
+	d->vd.tx.cookie = 0;
+	d->vd.tx.phys = 0;
+	d->vd.tx.callback = NULL;
+	d->vd.tx.callback_result = NULL;
+	d->vd.tx.callback_param = NULL;
+	d->vd.tx.unmap = NULL;
+	d->vd.tx.desc_metadata_mode = 0;
+	d->vd.tx.metadata_ops = NULL;
+	txd_clear_next(&d->vd.tx);
+	txd_clear_parent(&d->vd.tx);
 	d->done = 0;
 	d->repeat = false;
 	d->xt = NULL;
@@ -402,41 +414,74 @@ static bool soft_repeat_again(struct soft_chan *sc, struct soft_desc *d)
 	return !(next->tx.flags & DMA_PREP_LOAD_EOT);
 }
 
+/* What one lock hold completed, published at once (soft_tally_end). */
+struct soft_tally {
+	struct list_head done;	/* to free after the lock */
+	dma_cookie_t cookie;	/* the last completed, 0 if none */
+	unsigned long count, bytes;
+	bool wake;		/* the tasklet has callbacks to run */
+};
+
+static void soft_tally_init(struct soft_tally *t)
+{
+	INIT_LIST_HEAD(&t->done);
+	t->cookie = 0;
+	t->count = 0;
+	t->bytes = 0;
+	t->wake = false;
+}
+
 /*
  * vc.lock held: the descriptor is done, with @result.  What
- * vchan_cookie_complete() does, except that a descriptor without a
- * callback is recycled here (into the cache, or onto @done to go through
- * vchan_dma_desc_free_list() after the lock) instead of waking the
- * tasklet only to free it.  Returns true if the tasklet has work.
+ * vchan_cookie_complete() does, with two differences: the channel's
+ * completed cookie and counters are written once per batch (pollers read
+ * that line), and a descriptor without a callback is recycled here --
+ * into the cache, or onto t->done for vchan_dma_desc_free_list() after
+ * the lock -- instead of waking the tasklet only to free it.
  */
-static bool soft_complete(struct soft_chan *sc, struct soft_desc *d,
+static void soft_complete(struct soft_chan *sc, struct soft_desc *d,
 			  enum dmaengine_tx_result result,
-			  struct list_head *done)
+			  struct soft_tally *t)
 {
 	struct dma_async_tx_descriptor *tx = &d->vd.tx;
-	struct dma_chan *chan = &sc->vc.chan;
 
 	d->vd.tx_result.result = result;
 	d->vd.tx_result.residue = (u32)(d->len - d->done);
 	if (result == DMA_TRANS_NOERROR) {
-		this_cpu_inc(chan->local->memcpy_count);
-		this_cpu_add(chan->local->bytes_transferred, d->len);
+		t->count++;
+		t->bytes += d->len;
 	}
 	if (dmaengine_desc_test_reuse(tx))
 		d->done = 0;	/* it may be submitted again */
 	list_del(&d->vd.node);
-	dma_cookie_complete(tx);
+	/* dma_cookie_complete(), the channel's part in soft_tally_end() */
+	BUG_ON(tx->cookie < DMA_MIN_COOKIE);
+	t->cookie = tx->cookie;
+	tx->cookie = 0;
 	if (tx->callback || tx->callback_result) {
 		list_add_tail(&d->vd.node, &sc->vc.desc_completed);
-		return true;
-	}
-	if (dmaengine_desc_test_reuse(tx)) {
+		t->wake = true;
+	} else if (dmaengine_desc_test_reuse(tx)) {
 		/* vchan_vdesc_fini(), under this lock: ready to resubmit. */
 		list_add(&d->vd.node, &sc->vc.desc_allocated);
 	} else if (d->xt || !soft_cache_push(sc, d)) {
-		list_add_tail(&d->vd.node, done);
+		list_add_tail(&d->vd.node, &t->done);
 	}
-	return false;
+}
+
+/* vc.lock held: publish what soft_complete() tallied. */
+static void soft_tally_end(struct soft_chan *sc, struct soft_tally *t)
+{
+	struct dma_chan *chan = &sc->vc.chan;
+
+	if (t->cookie)
+		WRITE_ONCE(chan->completed_cookie, t->cookie);
+	if (t->count) {
+		this_cpu_add(chan->local->memcpy_count, t->count);
+		this_cpu_add(chan->local->bytes_transferred, t->bytes);
+	}
+	if (t->wake)
+		tasklet_schedule(&sc->vc.task);
 }
 
 /* Descriptors that follow @d on the issued list and fit in one batch. */
@@ -462,38 +507,35 @@ static unsigned int soft_batch(struct soft_chan *sc, struct soft_desc *d,
 	return nr;
 }
 
-/*
- * vc.lock held: the executor is back from @batch; complete what it
- * finished.  Returns true if the tasklet has work.
- */
-static bool soft_batch_done(struct soft_chan *sc, struct soft_desc **batch,
+/* vc.lock held: the executor is back from @batch; complete what it did. */
+static void soft_batch_done(struct soft_chan *sc, struct soft_desc **batch,
 			    unsigned int nr, size_t end,
 			    enum dmaengine_tx_result *res,
-			    struct list_head *done)
+			    struct soft_tally *t)
 {
 	struct soft_dma *sd = to_soft_dma(sc->vc.chan.device);
 	struct device *dev = sc->vc.chan.device->dev;
 	struct soft_desc *d = batch[0];
-	bool wake = false;
 	unsigned int i;
 
 	sc->active = NULL;
 	WRITE_ONCE(d->done, end);
-	if (res[0] != DMA_TRANS_NOERROR)
-		return soft_complete(sc, d, res[0], done);
+	if (res[0] != DMA_TRANS_NOERROR) {
+		soft_complete(sc, d, res[0], t);
+		return;
+	}
 	if (d->done != d->len || d->repeat) {
 		sc->active = d;		/* more chunks to go */
 		sc->nr_active = 1;
-		return false;
+		return;
 	}
 	for (i = 0; i < nr; i++) {
 		d = batch[i];
 		d->done = d->len;
 		if (res[i] == DMA_TRANS_NOERROR)
 			soft_fault_hook(sd, dev, d);
-		wake |= soft_complete(sc, d, res[i], done);
+		soft_complete(sc, d, res[i], t);
 	}
-	return wake;
 }
 
 /* Who executes: the worker, a poller in tx_status, or issue_pending. */
@@ -520,11 +562,11 @@ static bool soft_chan_run(struct soft_chan *sc, size_t budget,
 	struct virt_dma_desc *vd;
 	struct soft_desc *d;
 	unsigned long flags;
+	struct soft_tally t;
 	unsigned int nr, i;
-	bool wake = false;
-	LIST_HEAD(done);
 	size_t pos, n;
 
+	soft_tally_init(&t);
 	if (bh)
 		local_bh_disable();
 	spin_lock_irqsave(&sc->vc.lock, flags);
@@ -540,8 +582,7 @@ static bool soft_chan_run(struct soft_chan *sc, size_t budget,
 		if (soft_repeat_again(sc, d)) {
 			d->done = 0;
 		} else {
-			if (soft_complete(sc, d, DMA_TRANS_NOERROR, &done))
-				tasklet_schedule(&sc->vc.task);
+			soft_complete(sc, d, DMA_TRANS_NOERROR, &t);
 			goto out;
 		}
 	}
@@ -568,12 +609,11 @@ static bool soft_chan_run(struct soft_chan *sc, size_t budget,
 	WRITE_ONCE(sc->busy, false);
 	/* Unless terminated while we ran: then nothing here is ours. */
 	if (sc->active == d)
-		wake = soft_batch_done(sc, batch, nr, pos + n, res, &done);
-	if (wake)
-		tasklet_schedule(&sc->vc.task);
+		soft_batch_done(sc, batch, nr, pos + n, res, &t);
 out:
+	soft_tally_end(sc, &t);
 	spin_unlock_irqrestore(&sc->vc.lock, flags);
-	vchan_dma_desc_free_list(&sc->vc, &done);
+	vchan_dma_desc_free_list(&sc->vc, &t.done);
 	if (bh)
 		local_bh_enable();
 	return true;
