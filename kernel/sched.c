@@ -35,7 +35,8 @@ static pthread_once_t task_key_once = PTHREAD_ONCE_INIT;
 static unsigned long atomic_sleep_count;
 static int strict_mode = -1;
 
-__attribute__((constructor)) static void dmakit_cpus_init(void)
+/* First of all constructors: others size per-CPU tables by nr_cpu_ids. */
+__attribute__((constructor(101))) static void dmakit_cpus_init(void)
 {
 	long n = sysconf(_SC_NPROCESSORS_ONLN);
 
