@@ -74,10 +74,15 @@ static unsigned int spin_us = 20;
 module_param(spin_us, uint, 0644);
 MODULE_PARM_DESC(spin_us, "Microseconds an idle worker polls before sleeping");
 
-static unsigned int inline_bytes;
+static unsigned int inline_bytes = 4096;
 module_param(inline_bytes, uint, 0644);
 MODULE_PARM_DESC(inline_bytes,
-		 "issue_pending runs descriptors up to this size itself when the worker sleeps (0: never)");
+		 "issue_pending runs callback-less work up to this many bytes itself while the worker sleeps (0: never)");
+
+static bool worker_callbacks = true;
+module_param(worker_callbacks, bool, 0644);
+MODULE_PARM_DESC(worker_callbacks,
+		 "Callbacks run on the worker's CPU as it completes (else: ksoftirqd)");
 
 static unsigned int fault_every;
 module_param(fault_every, uint, 0644);
@@ -556,7 +561,8 @@ enum soft_executor {
 static bool soft_chan_run(struct soft_chan *sc, size_t budget,
 			  enum soft_executor who)
 {
-	bool poll_only = who == SOFT_RUN_POLL, bh = who == SOFT_RUN_WORKER;
+	bool poll_only = who == SOFT_RUN_POLL;
+	bool bh = who == SOFT_RUN_WORKER && READ_ONCE(worker_callbacks);
 	enum dmaengine_tx_result res[SOFT_BATCH];
 	struct soft_desc *batch[SOFT_BATCH];
 	struct virt_dma_desc *vd;
@@ -823,9 +829,10 @@ soft_prep_interrupt(struct dma_chan *chan, unsigned long flags)
 }
 
 /*
- * vc.lock held: inline execution.  When the worker sleeps (a wake-up
- * costs microseconds) and everything issued is small, the caller runs it
- * now; callbacks still run from the tasklet.
+ * vc.lock held: inline execution.  When the worker sleeps (waking it
+ * costs the caller a syscall and the work several microseconds) and what
+ * is issued is small and has no callback, the caller runs it now.  Work
+ * with a callback wakes the worker, which runs the callback too.
  */
 static bool soft_issue_inline(struct soft_chan *sc)
 {
@@ -839,7 +846,8 @@ static bool soft_issue_inline(struct soft_chan *sc)
 		struct soft_desc *d = to_soft_desc(vd);
 
 		total += d->len;
-		if (d->repeat || d->done || total > limit)
+		if (d->repeat || d->done || total > limit ||
+		    vd->tx.callback || vd->tx.callback_result)
 			return false;
 	}
 	return true;
