@@ -7,8 +7,9 @@
  *    softirq context and never on the submitting thread;
  *  - DMA_CTRL_REUSE descriptors are reused, terminate in the middle of
  *    batches leaves a working channel;
- *  - poll_progress=0 (worker only) and inline_bytes (issue_pending runs
- *    small work itself) give the same results;
+ *  - poll_progress=0 (worker only), inline_bytes (issue_pending runs
+ *    small work itself) and worker_callbacks=0 (callbacks on ksoftirqd)
+ *    give the same results;
  *  - with the booting thread pinned, the worker is not on its CPU.
  */
 #ifndef _GNU_SOURCE
@@ -229,6 +230,13 @@ static int modes(void)
 	msleep(5);
 	ret = ret || batch(4, 4, false, true);
 	dmakit_parse_cmdline("dmakit_soft.inline_bytes=0");
+	msleep(5);
+	ret = ret || batch(4, 5, false, true);
+	if (dmakit_parse_cmdline("dmakit_soft.worker_callbacks=0"))
+		return 1;
+	ret = ret || batch(64, 6, true, true);
+	dmakit_parse_cmdline("dmakit_soft.worker_callbacks=1");
+	ret = ret || !!cbi.bad_order || !!cbi.bad_ctx || !!cbi.on_caller;
 	if (!ret)
 		printf("worker-only and inline modes: ok\n");
 	return ret;
