@@ -344,11 +344,12 @@ static enum dmaengine_tx_result soft_exec_segs(struct device *dev,
 			continue;
 		}
 		len = min(n, s->len - pos);
+		/* Kernels go by the size of one buffer: the segment. */
 		if (d->op == SOFT_MEMCPY)
 			r = soft_copy(dev, s->dst + pos, s->src + pos, len,
-				      true, true, d->len);
+				      true, true, s->len);
 		else
-			r = soft_fill(dev, s->dst + pos, d->value, len, d->len);
+			r = soft_fill(dev, s->dst + pos, d->value, len, s->len);
 		n -= len;
 		pos = 0;
 	}
