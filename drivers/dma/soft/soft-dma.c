@@ -889,8 +889,9 @@ static void soft_batch_done(struct soft_chan *sc, struct soft_desc **batch,
 		if (!soft_complete(sc, d, res[i], t))
 			break;		/* held by a fault (it runs alone) */
 	}
-	if (i == nr)
-		sc->active = NULL;
+	/* What is left of the batch stays at the head of issued, active. */
+	sc->active = i < nr ? batch[i] : NULL;
+	sc->nr_active = nr - i;
 }
 
 /* Who executes: the worker, a poller in tx_status, or issue_pending. */
