@@ -59,14 +59,14 @@ static void cb(void *param, const struct dmaengine_result *res)
 
 	if (idx != cbi.next)
 		cbi.bad_order++;
-	cbi.next = idx + 1;
 	if (!in_softirq())
 		cbi.bad_ctx++;
 	if (current == cbi.caller)
 		cbi.on_caller++;
 	if (res->result != DMA_TRANS_NOERROR)
 		cbi.errors++;
-	__atomic_thread_fence(__ATOMIC_RELEASE);
+	/* Release, last: batch() reads it with acquire on its own thread. */
+	__atomic_store_n(&cbi.next, idx + 1, __ATOMIC_RELEASE);
 }
 
 static size_t len_of(int i, int pass)

@@ -562,7 +562,7 @@ static enum dmaengine_tx_result soft_exec_raid(struct device *dev,
 					       struct soft_desc *d,
 					       size_t pos, size_t n)
 {
-	unsigned long flags = d->vd.tx.flags;
+	unsigned long flags = READ_ONCE(d->vd.tx.flags);  /* vs async_tx_ack() */
 	bool do_p = !(flags & DMA_PREP_PQ_DISABLE_P);
 	bool do_q = !(flags & DMA_PREP_PQ_DISABLE_Q);
 	void **ptrs = soft_raid_ptrs(d);
@@ -821,8 +821,12 @@ static void soft_tally_end(struct soft_chan *sc, struct soft_tally *t)
 {
 	struct dma_chan *chan = &sc->vc.chan;
 
+	/*
+	 * Release (dma_cookie_complete()): a poller that sees the cookie
+	 * complete through dma_cookie_status() also sees the data.
+	 */
 	if (t->cookie)
-		WRITE_ONCE(chan->completed_cookie, t->cookie);
+		smp_store_release(&chan->completed_cookie, t->cookie);
 	if (t->count) {
 		this_cpu_add(chan->local->memcpy_count, t->count);
 		this_cpu_add(chan->local->bytes_transferred, t->bytes);
