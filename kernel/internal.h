@@ -24,6 +24,8 @@ struct task_struct *dmakit_kthread_create(int (*threadfn)(void *data),
 
 /* Start-up and tear-down of the runtime's own threads. */
 void dmakit_softirq_stop(void);
+/* printk.c: would a message with this KERN_<level> prefix be printed or hooked? */
+bool dmakit_printk_wanted(const char *level_fmt);
 void dmakit_timer_stop(void);
 void dmakit_workqueue_stop(void);
 void dmakit_irq_stop(void);

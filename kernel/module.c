@@ -86,7 +86,10 @@ static int param_set(struct dmakit_param *p, const char *val)
 			b = true;
 		else if (kstrtobool(val, &b))
 			return -EINVAL;
-		*(bool *)p->ptr = p->type == DMAKIT_PARAM_invbool ? !b : b;
+		/* A running driver may read it (READ_ONCE) meanwhile. */
+		__atomic_store_n((bool *)p->ptr,
+				 p->type == DMAKIT_PARAM_invbool ? !b : b,
+				 __ATOMIC_RELAXED);
 		return 0;
 	case DMAKIT_PARAM_int:
 		return kstrtoint(val, 0, p->ptr);

@@ -83,6 +83,18 @@ bool printk_level_enabled(int level)
 	return level <= level_now();
 }
 
+static const char *printk_skip_level(const char *fmt, int *level);
+
+/* Would a message with this KERN_<level> prefix go anywhere? */
+bool dmakit_printk_wanted(const char *level_fmt)
+{
+	int level;
+
+	printk_skip_level(level_fmt, &level);
+	return __atomic_load_n(&log_hook, __ATOMIC_RELAXED) ||
+	       level <= level_now();
+}
+
 /* Split the KERN_<level> prefix off @fmt. */
 static const char *printk_skip_level(const char *fmt, int *level)
 {

@@ -7,6 +7,12 @@
  * and is re-queued if it is disabled or already running elsewhere.  An
  * idle thread spins briefly before it sleeps, so a completion followed
  * by another soon after does not pay a wake-up.
+ *
+ * As in the kernel, a tasklet scheduled with bottom halves disabled
+ * (local_bh_disable(), spin_lock_bh()) by a thread that is not itself
+ * serving softirqs runs on that thread when it enables them again:
+ * __local_bh_enable_ip() runs pending softirqs on the spot.  A driver's
+ * completion thread uses that the way a CPU runs softirqs at irq_exit().
  */
 #include <pthread.h>
 #include <sched.h>
@@ -168,11 +174,48 @@ out:
 	pthread_mutex_unlock(&start_lock);
 }
 
-void __tasklet_schedule(struct tasklet_struct *t)
+static __thread struct tasklet_struct **bh_tail
+	__attribute__((tls_model("initial-exec")));
+
+static void softirq_queue_here(struct tasklet_struct *t)
 {
 	if (unlikely(!__atomic_load_n(&started, __ATOMIC_ACQUIRE)))
 		softirq_start();
 	softirq_queue(&cpus[smp_processor_id() % nr_threads], t);
+}
+
+void __tasklet_schedule(struct tasklet_struct *t)
+{
+	struct dmakit_context *ctx = &__dmakit_ctx;
+
+	if (ctx->bh && ctx->softirq == ctx->bh && !ctx->hardirq) {
+		/* Bottom halves off: run at local_bh_enable(), in order. */
+		t->next = NULL;
+		if (!ctx->bh_pending)
+			bh_tail = (struct tasklet_struct **)&ctx->bh_pending;
+		*bh_tail = t;
+		bh_tail = &t->next;
+		return;
+	}
+	softirq_queue_here(t);
+}
+
+/* local_bh_enable() with tasklets raised while bottom halves were off. */
+void __dmakit_do_softirq(void)
+{
+	struct tasklet_struct *list, *t;
+
+	bool here = !in_interrupt() && !irqs_disabled();
+
+	while ((list = __dmakit_ctx.bh_pending)) {
+		__dmakit_ctx.bh_pending = NULL;
+		while ((t = list)) {
+			list = t->next;
+			/* Running elsewhere or disabled: ksoftirqd retries. */
+			if (!here || !tasklet_run_one(t))
+				softirq_queue_here(t);
+		}
+	}
 }
 
 void __tasklet_hi_schedule(struct tasklet_struct *t)

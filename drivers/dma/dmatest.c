@@ -1175,7 +1175,7 @@ static int dmatest_check_channels(struct dmatest_info *info)
 		}
 		list_for_each_entry(thread, &dtc->threads, node) {
 			unsigned int s, d;
-			u8 align;
+			u8 align = 0;
 
 			dmatest_thread_shape(p, dev, thread->type, &s, &d,
 					     &align);

@@ -17,6 +17,8 @@ struct dmakit_context {
 	int softirq;	/* running a tasklet/softirq, or bh disabled */
 	int hardirq;	/* running an interrupt handler */
 	int irqs_off;	/* local_irq_save() nesting */
+	int bh;		/* local_bh_disable() nesting (counted in softirq too) */
+	void *bh_pending;	/* tasklets raised with bottom halves off */
 };
 
 extern __thread struct dmakit_context __dmakit_ctx
@@ -54,8 +56,21 @@ static inline void preempt_enable(void)
 	     __dmakit_ctx.irqs_off++; barrier(); } while (0)
 #define local_irq_restore(flags)					\
 	do { barrier(); __dmakit_ctx.irqs_off = (int)(flags); } while (0)
-#define local_bh_disable()	do { __dmakit_ctx.softirq++; barrier(); } while (0)
-#define local_bh_enable()	do { barrier(); __dmakit_ctx.softirq--; } while (0)
+/*
+ * As in the kernel, a tasklet raised with bottom halves disabled (outside
+ * softirq service) runs on this thread when they are enabled again.
+ */
+void __dmakit_do_softirq(void);
+#define local_bh_disable()						\
+	do { __dmakit_ctx.softirq++; __dmakit_ctx.bh++; barrier(); } while (0)
+#define local_bh_enable()						\
+	do {								\
+		barrier();						\
+		__dmakit_ctx.bh--;					\
+		if (--__dmakit_ctx.softirq == 0 &&			\
+		    unlikely(__dmakit_ctx.bh_pending != NULL))		\
+			__dmakit_do_softirq();				\
+	} while (0)
 
 /* Report a sleeping call from atomic context (CONFIG_DEBUG_ATOMIC_SLEEP). */
 void __might_sleep(const char *file, int line);

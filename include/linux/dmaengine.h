@@ -969,9 +969,14 @@ async_dma_find_channel(enum dma_transaction_type type)
 void dma_async_tx_descriptor_init(struct dma_async_tx_descriptor *tx,
 				  struct dma_chan *chan);
 
+/*
+ * dmakit: the ack is the client's last word on a completed descriptor and
+ * the provider frees it on seeing it: release and acquire, so that the
+ * free is ordered after the client's last use (and TSan sees it).
+ */
 static inline void async_tx_ack(struct dma_async_tx_descriptor *tx)
 {
-	tx->flags |= DMA_CTRL_ACK;
+	__atomic_fetch_or(&tx->flags, DMA_CTRL_ACK, __ATOMIC_RELEASE);
 }
 
 static inline void async_tx_clear_ack(struct dma_async_tx_descriptor *tx)
@@ -981,7 +986,8 @@ static inline void async_tx_clear_ack(struct dma_async_tx_descriptor *tx)
 
 static inline bool async_tx_test_ack(struct dma_async_tx_descriptor *tx)
 {
-	return (tx->flags & DMA_CTRL_ACK) == DMA_CTRL_ACK;
+	return (__atomic_load_n(&tx->flags, __ATOMIC_ACQUIRE) & DMA_CTRL_ACK) ==
+	       DMA_CTRL_ACK;
 }
 
 #define dma_cap_set(tx, mask) __dma_cap_set((tx), &(mask))
@@ -1122,7 +1128,7 @@ static inline void dmaengine_desc_clear_reuse(struct dma_async_tx_descriptor *tx
 
 static inline bool dmaengine_desc_test_reuse(struct dma_async_tx_descriptor *tx)
 {
-	return (tx->flags & DMA_CTRL_REUSE) == DMA_CTRL_REUSE;
+	return (READ_ONCE(tx->flags) & DMA_CTRL_REUSE) == DMA_CTRL_REUSE;
 }
 
 static inline int dmaengine_desc_free(struct dma_async_tx_descriptor *desc)

@@ -69,6 +69,9 @@ void _dev_printk(const char *level, const struct device *dev, const char *fmt,
 	char msg[1024];
 	va_list args;
 
+	/* dev_dbg() on a hot path must not pay for formatting. */
+	if (!dmakit_printk_wanted(level))
+		return;
 	va_start(args, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, args);
 	va_end(args);

@@ -11,7 +11,7 @@
  * descriptors to the issued list and kicks the channel's worker; the
  * worker executes the head of the issued list in chunks of at most
  * chunk_size bytes, so pause, terminate and residue act within one chunk.
- * A finished descriptor is completed with vchan_cookie_complete(); its
+ * A finished descriptor is completed like vchan_cookie_complete(); its
  * callback runs from the channel's tasklet, in softirq context.
  *
  * One executor at a time per channel (sc->busy).  The worker is one;
@@ -19,7 +19,19 @@
  * not ask for an interrupt runs pending copies itself (poll_progress),
  * so a client that busy-polls cannot starve the worker of its CPU.
  *
- * Locking: vc.lock protects the lists, busy, paused, active and done.
+ * Fast path (docs/performance.md): an executor takes a batch of up to
+ * SOFT_BATCH whole descriptors (chunk_size bytes in all) under one lock
+ * hold and completes them under one more.  A completed descriptor with
+ * nothing left to run in the tasklet -- no callback, no dependency chained
+ * behind it -- is recycled on the spot (to the cache, or, not acked yet,
+ * to the un-acked list), so only callbacks and dependencies go through
+ * softirq.  The worker completes with bottom halves disabled, so the
+ * tasklet runs on the worker's CPU when they are enabled again, as after
+ * a hardware interrupt.  Single-segment descriptors come from a
+ * per-channel cache: steady state allocates nothing.
+ *
+ * Locking: vc.lock protects the lists (issued, dead, cache, unacked),
+ * busy, paused, active and done.
  *
  * async_tx support (DMA_XOR, DMA_XOR_VAL, DMA_PQ, DMA_PQ_VAL, dependency
  * chains) follows the kernel's async_tx-capable drivers (mv_xor,
@@ -41,6 +53,7 @@
 #include <linux/module.h>
 #include <linux/of_dma.h>
 #include <linux/platform_device.h>
+#include <linux/prefetch.h>
 #include <linux/property.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
@@ -51,7 +64,9 @@
 
 #define SOFT_MAX_CHANNELS	64
 #define SOFT_MAX_WORKERS	64
-#define SOFT_DESC_CACHE		256
+#define SOFT_DESC_CACHE		1024
+#define SOFT_BATCH		32
+#define SOFT_POLL_WAIT		64	/* cpu_relax()es, ~60 ns each on Zen 3 */
 
 static unsigned int nr_channels;
 module_param(nr_channels, uint, 0444);
@@ -72,6 +87,16 @@ MODULE_PARM_DESC(poll_progress, "tx_status runs pending non-interrupt descriptor
 static unsigned int spin_us = 20;
 module_param(spin_us, uint, 0644);
 MODULE_PARM_DESC(spin_us, "Microseconds an idle worker polls before sleeping");
+
+static unsigned int inline_bytes = 4096;
+module_param(inline_bytes, uint, 0644);
+MODULE_PARM_DESC(inline_bytes,
+		 "issue_pending runs callback-less work up to this many bytes itself while the worker sleeps (0: never)");
+
+static bool worker_callbacks = true;
+module_param(worker_callbacks, bool, 0644);
+MODULE_PARM_DESC(worker_callbacks,
+		 "Callbacks run on the worker's CPU as it completes (else: ksoftirqd)");
 
 static unsigned int fault_every;
 module_param(fault_every, uint, 0644);
@@ -138,25 +163,27 @@ struct soft_seg {
 
 struct soft_desc {
 	struct virt_dma_desc vd;
-	enum soft_op op;
-	int value;
-	size_t len;		/* payload bytes */
-	size_t done;		/* bytes executed so far */
+	u8 op;			/* enum soft_op */
+	u8 fault;		/* enum soft_fault */
 	bool repeat;		/* DMA_PREP_REPEAT */
 	bool cached;		/* goes back to the channel's cache */
 	bool fault_picked;	/* injected fault chosen (at its first chunk) */
-	u8 fault;		/* enum soft_fault */
-	struct dma_interleaved_template *xt;
-	/* async_tx / RAID (additive) */
-	dma_addr_t dst[2];		/* XOR: dst[0]; PQ, PQ_VAL: P, Q */
-	unsigned int src_cnt;
-	dma_addr_t *srcs;		/* one allocation: srcs[src_cnt], */
-	void **ptrs;			/* CPU pointers of the chunk, */
-	u8 *coefs;			/* PQ coefficients */
-	enum sum_check_flags *result;	/* _VAL: written at completion */
-	enum sum_check_flags sum;	/* _VAL: mismatches found so far */
-	bool completed;			/* went through soft_complete() */
+	bool completed;		/* async_tx: went through soft_complete() */
+	int value;
 	unsigned int nsegs;
+	size_t len;		/* payload bytes */
+	size_t done;		/* bytes executed so far */
+	struct dma_interleaved_template *xt;
+	/*
+	 * async_tx / RAID (additive).  One allocation at srcs: the source
+	 * addresses, the CPU pointers of a chunk (soft_raid_ptrs()) and the
+	 * PQ coefficients (soft_raid_coefs()), src_cnt of each.
+	 */
+	unsigned int src_cnt;
+	enum sum_check_flags sum;	/* _VAL: mismatches found so far */
+	dma_addr_t *srcs;
+	enum sum_check_flags *result;	/* _VAL: written at completion */
+	dma_addr_t dst[2];		/* XOR: dst[0]; PQ, PQ_VAL: P, Q */
 	struct soft_seg segs[];
 };
 
@@ -166,20 +193,20 @@ struct soft_chan {
 	struct virt_dma_chan vc;
 	struct soft_worker *worker;
 	struct soft_desc *active;	/* head of issued, started */
+	unsigned int nr_active;		/* descriptors in that batch */
 	bool busy;			/* an executor is inside a chunk */
 	bool paused;
 	struct list_head worker_node;
 	/*
-	 * The descriptor an executor may still be copying when terminate
-	 * runs: off every vchan list (vchan_get_all_descriptors() would
-	 * free it at once), freed by synchronize once the executor is out.
+	 * The batch an executor may still be executing when terminate runs:
+	 * off every vchan list (vchan_get_all_descriptors() would free it
+	 * at once), freed by synchronize once the executor is out.
 	 */
 	struct list_head dead;
-	spinlock_t cache_lock;
-	struct list_head cache;
+	struct list_head cache;		/* free one-segment descriptors */
 	unsigned int cached;
 	/* async_tx: completed descriptors waiting for DMA_CTRL_ACK */
-	struct list_head unacked;	/* under cache_lock */
+	struct list_head unacked;
 	unsigned int nr_unacked;
 };
 
@@ -205,6 +232,16 @@ static struct soft_desc *to_soft_desc(struct virt_dma_desc *vd)
 	return container_of(vd, struct soft_desc, vd);
 }
 
+static void **soft_raid_ptrs(struct soft_desc *d)
+{
+	return (void **)(d->srcs + d->src_cnt);
+}
+
+static u8 *soft_raid_coefs(struct soft_desc *d)
+{
+	return (u8 *)(soft_raid_ptrs(d) + d->src_cnt);
+}
+
 static struct soft_chan *to_soft_chan(struct dma_chan *chan)
 {
 	return container_of(to_virt_chan(chan), struct soft_chan, vc);
@@ -217,31 +254,58 @@ static struct soft_dma *to_soft_dma(struct dma_device *dma)
 
 /* --- descriptors --- */
 
-static void soft_reap_unacked(struct soft_chan *sc, bool all);
+/* vc.lock held: a descriptor from the channel's cache, or NULL. */
+static struct soft_desc *soft_cache_pop(struct soft_chan *sc)
+{
+	struct soft_desc *d;
+
+	d = list_first_entry_or_null(&sc->cache, struct soft_desc, vd.node);
+	if (!d)
+		return NULL;
+	list_del(&d->vd.node);
+	sc->cached--;
+	if (!list_empty(&sc->cache))
+		prefetchw(list_first_entry(&sc->cache, struct soft_desc,
+					   vd.node));
+	/*
+	 * What kzalloc() gives a new one, field by field (a struct-wide
+	 * clear becomes "rep stos", slow to start); the caller sets the rest.
+	 * Cached descriptors are one-segment ones: never RAID, never xt.
+	 */
+	d->vd.tx.cookie = 0;
+	d->vd.tx.phys = 0;
+	d->vd.tx.callback = NULL;
+	d->vd.tx.callback_result = NULL;
+	d->vd.tx.callback_param = NULL;
+	d->vd.tx.unmap = NULL;
+	d->vd.tx.desc_metadata_mode = 0;
+	d->vd.tx.metadata_ops = NULL;
+	txd_clear_next(&d->vd.tx);
+	txd_clear_parent(&d->vd.tx);
+	d->done = 0;
+	d->repeat = false;
+	d->fault_picked = false;
+	d->fault = 0;
+	d->completed = false;
+	d->xt = NULL;
+	return d;
+}
+
+/* vc.lock held: keep @d for reuse; false if the cache is full. */
+static bool soft_cache_push(struct soft_chan *sc, struct soft_desc *d)
+{
+	if (!d->cached || sc->cached >= SOFT_DESC_CACHE)
+		return false;
+	list_add(&d->vd.node, &sc->cache);
+	sc->cached++;
+	return true;
+}
 
 static struct soft_desc *soft_desc_alloc(struct soft_chan *sc,
 					 unsigned int nsegs)
 {
 	struct soft_desc *d = NULL;
-	unsigned long flags;
 
-	soft_reap_unacked(sc, false);	/* async_tx: acked since completion */
-	if (nsegs == 1) {
-		spin_lock_irqsave(&sc->cache_lock, flags);
-		if (!list_empty(&sc->cache)) {
-			d = list_first_entry(&sc->cache, struct soft_desc,
-					     vd.node);
-			list_del(&d->vd.node);
-			sc->cached--;
-		}
-		spin_unlock_irqrestore(&sc->cache_lock, flags);
-		if (d) {
-			memset(d, 0, sizeof(*d) + sizeof(d->segs[0]));
-			d->cached = true;
-			d->nsegs = 1;
-			return d;
-		}
-	}
 	d = kzalloc(struct_size(d, segs, nsegs), GFP_NOWAIT);
 	if (!d)
 		return NULL;
@@ -263,15 +327,19 @@ static void soft_desc_release(struct virt_dma_desc *vd)
 	kfree(d->xt);
 	d->xt = NULL;
 	if (d->cached) {
-		spin_lock_irqsave(&sc->cache_lock, flags);
-		if (sc->cached < SOFT_DESC_CACHE) {
-			list_add(&d->vd.node, &sc->cache);
-			sc->cached++;
+		spin_lock_irqsave(&sc->vc.lock, flags);
+		if (soft_cache_push(sc, d))
 			d = NULL;
-		}
-		spin_unlock_irqrestore(&sc->cache_lock, flags);
+		spin_unlock_irqrestore(&sc->vc.lock, flags);
 	}
 	kfree(d);
+}
+
+/* vc.lock held: keep @d, completed or dropped, until the client acks it. */
+static void soft_keep_unacked(struct soft_chan *sc, struct soft_desc *d)
+{
+	list_add_tail(&d->vd.node, &sc->unacked);
+	WRITE_ONCE(sc->nr_unacked, sc->nr_unacked + 1);
 }
 
 /*
@@ -286,7 +354,9 @@ static void soft_reap_unacked(struct soft_chan *sc, bool all)
 	unsigned long flags;
 	LIST_HEAD(head);
 
-	spin_lock_irqsave(&sc->cache_lock, flags);
+	if (!all && !READ_ONCE(sc->nr_unacked))
+		return;		/* the fast path: nothing kept */
+	spin_lock_irqsave(&sc->vc.lock, flags);
 	list_for_each_entry_safe(d, n, &sc->unacked, vd.node) {
 		bool over = sc->nr_unacked > SOFT_UNACKED_MAX;
 
@@ -294,10 +364,10 @@ static void soft_reap_unacked(struct soft_chan *sc, bool all)
 			break;
 		if (all || over || async_tx_test_ack(&d->vd.tx)) {
 			list_move_tail(&d->vd.node, &head);
-			sc->nr_unacked--;
+			WRITE_ONCE(sc->nr_unacked, sc->nr_unacked - 1);
 		}
 	}
-	spin_unlock_irqrestore(&sc->cache_lock, flags);
+	spin_unlock_irqrestore(&sc->vc.lock, flags);
 	list_for_each_entry_safe(d, n, &head, vd.node) {
 		list_del(&d->vd.node);
 		soft_desc_release(&d->vd);
@@ -323,10 +393,9 @@ static void soft_desc_free(struct virt_dma_desc *vd)
 		dma_run_dependencies(&vd->tx);
 	}
 	if (!async_tx_test_ack(&vd->tx)) {
-		spin_lock_irqsave(&sc->cache_lock, flags);
-		list_add_tail(&vd->node, &sc->unacked);
-		sc->nr_unacked++;
-		spin_unlock_irqrestore(&sc->cache_lock, flags);
+		spin_lock_irqsave(&sc->vc.lock, flags);
+		soft_keep_unacked(sc, d);
+		spin_unlock_irqrestore(&sc->vc.lock, flags);
 		return;
 	}
 	soft_desc_release(vd);
@@ -338,10 +407,10 @@ static void soft_desc_cache_drain(struct soft_chan *sc)
 	unsigned long flags;
 	LIST_HEAD(head);
 
-	spin_lock_irqsave(&sc->cache_lock, flags);
+	spin_lock_irqsave(&sc->vc.lock, flags);
 	list_splice_init(&sc->cache, &head);
 	sc->cached = 0;
-	spin_unlock_irqrestore(&sc->cache_lock, flags);
+	spin_unlock_irqrestore(&sc->vc.lock, flags);
 	list_for_each_entry_safe(d, n, &head, vd.node)
 		kfree(d);
 }
@@ -391,7 +460,8 @@ static size_t xt_locate(struct dma_interleaved_template *xt, size_t pos,
 
 static enum dmaengine_tx_result soft_copy(struct device *dev, dma_addr_t dst,
 					  dma_addr_t src, size_t len,
-					  bool src_inc, bool dst_inc)
+					  bool src_inc, bool dst_inc,
+					  size_t total)
 {
 	u8 *s = soft_seam_map(dev, src, src_inc ? len : 1);
 	u8 *d = soft_seam_map(dev, dst, dst_inc ? len : 1);
@@ -401,9 +471,9 @@ static enum dmaengine_tx_result soft_copy(struct device *dev, dma_addr_t dst,
 	if (!d)
 		return DMA_TRANS_WRITE_FAILED;
 	if (src_inc && dst_inc)
-		soft_seam_copy(d, s, len);
+		soft_seam_copy(d, s, len, total);
 	else if (dst_inc)
-		soft_seam_fill(d, *s, len);
+		soft_seam_fill(d, *s, len, total);
 	else if (src_inc)
 		*d = s[len - 1];	/* a non-incrementing sink keeps the last */
 	else
@@ -412,13 +482,13 @@ static enum dmaengine_tx_result soft_copy(struct device *dev, dma_addr_t dst,
 }
 
 static enum dmaengine_tx_result soft_fill(struct device *dev, dma_addr_t dst,
-					  int value, size_t len)
+					  int value, size_t len, size_t total)
 {
 	u8 *d = soft_seam_map(dev, dst, len);
 
 	if (!d)
 		return DMA_TRANS_WRITE_FAILED;
-	soft_seam_fill(d, value, len);
+	soft_seam_fill(d, value, len, total);
 	return DMA_TRANS_NOERROR;
 }
 
@@ -439,11 +509,12 @@ static enum dmaengine_tx_result soft_exec_segs(struct device *dev,
 			continue;
 		}
 		len = min(n, s->len - pos);
+		/* Kernels go by the size of one buffer: the segment. */
 		if (d->op == SOFT_MEMCPY)
 			r = soft_copy(dev, s->dst + pos, s->src + pos, len,
-				      true, true);
+				      true, true, s->len);
 		else
-			r = soft_fill(dev, s->dst + pos, d->value, len);
+			r = soft_fill(dev, s->dst + pos, d->value, len, s->len);
 		n -= len;
 		pos = 0;
 	}
@@ -461,11 +532,26 @@ static enum dmaengine_tx_result soft_exec_xt(struct device *dev,
 		dma_addr_t src, dst;
 		size_t len = min(n, xt_locate(xt, pos, &src, &dst));
 
-		r = soft_copy(dev, dst, src, len, xt->src_inc, xt->dst_inc);
+		r = soft_copy(dev, dst, src, len, xt->src_inc, xt->dst_inc,
+			      d->len);
 		pos += len;
 		n -= len;
 	}
 	return r;
+}
+
+static void soft_fault_hook(struct soft_dma *sd, struct device *dev,
+			    struct soft_desc *d)
+{
+	u8 *last;
+
+	if (!fault_every || d->op != SOFT_MEMCPY)
+		return;
+	if (atomic_inc_return(&sd->copies) % fault_every)
+		return;
+	last = soft_seam_map(dev, d->segs[0].dst + d->len - 1, 1);
+	if (last)
+		*last ^= 0xff;
 }
 
 /*
@@ -476,9 +562,11 @@ static enum dmaengine_tx_result soft_exec_raid(struct device *dev,
 					       struct soft_desc *d,
 					       size_t pos, size_t n)
 {
-	unsigned long flags = d->vd.tx.flags;
+	unsigned long flags = READ_ONCE(d->vd.tx.flags);  /* vs async_tx_ack() */
 	bool do_p = !(flags & DMA_PREP_PQ_DISABLE_P);
 	bool do_q = !(flags & DMA_PREP_PQ_DISABLE_Q);
+	void **ptrs = soft_raid_ptrs(d);
+	u8 *coefs = soft_raid_coefs(d);
 	void *dst[2] = { NULL, NULL };
 	unsigned int i;
 
@@ -496,8 +584,8 @@ static enum dmaengine_tx_result soft_exec_raid(struct device *dev,
 		return DMA_TRANS_NOERROR;
 
 	for (i = 0; i < d->src_cnt; i++) {
-		d->ptrs[i] = soft_seam_map(dev, d->srcs[i] + pos, n);
-		if (!d->ptrs[i])
+		ptrs[i] = soft_seam_map(dev, d->srcs[i] + pos, n);
+		if (!ptrs[i])
 			return DMA_TRANS_READ_FAILED;
 	}
 	for (i = 0; i < 2; i++) {
@@ -511,38 +599,24 @@ static enum dmaengine_tx_result soft_exec_raid(struct device *dev,
 
 	switch (d->op) {
 	case SOFT_XOR:
-		soft_seam_xor(dst[0], d->ptrs, d->src_cnt, n);
+		soft_seam_xor(dst[0], ptrs, d->src_cnt, n);
 		break;
 	case SOFT_XOR_VAL:
-		if (!soft_seam_xor_zero(d->ptrs, d->src_cnt, n))
+		if (!soft_seam_xor_zero(ptrs, d->src_cnt, n))
 			d->sum |= SUM_CHECK_P_RESULT;
 		break;
 	case SOFT_PQ:
-		soft_seam_pq(dst[0], dst[1], d->ptrs, d->coefs, d->src_cnt, n,
+		soft_seam_pq(dst[0], dst[1], ptrs, coefs, d->src_cnt, n,
 			     flags & DMA_PREP_CONTINUE);
 		break;
 	case SOFT_PQ_VAL:
-		d->sum |= soft_seam_pq_val(dst[0], dst[1], d->ptrs, d->coefs,
+		d->sum |= soft_seam_pq_val(dst[0], dst[1], ptrs, coefs,
 					   d->src_cnt, n);
 		break;
 	default:
 		break;
 	}
 	return DMA_TRANS_NOERROR;
-}
-
-static void soft_fault_hook(struct soft_dma *sd, struct device *dev,
-			    struct soft_desc *d)
-{
-	u8 *last;
-
-	if (!fault_every || d->op != SOFT_MEMCPY)
-		return;
-	if (atomic_inc_return(&sd->copies) % fault_every)
-		return;
-	last = soft_seam_map(dev, d->segs[0].dst + d->len - 1, 1);
-	if (last)
-		*last ^= 0xff;
 }
 
 /* --- injected engine faults --- */
@@ -574,28 +648,37 @@ static u8 soft_fault_pick(struct soft_dma *sd)
 	return fault;
 }
 
-/* vc.lock held: true if @d is held by a lost completion or a stall. */
-static bool soft_fault_held(struct soft_dma *sd, struct soft_desc *d)
+/* vc.lock held: the fault @d gets, picked once, as it is about to start. */
+static u8 soft_fault_of(struct soft_dma *sd, struct soft_desc *d)
 {
 	if (!d->fault_picked && d->len && !d->repeat) {
 		d->fault_picked = true;
 		d->fault = soft_fault_pick(sd);
 	}
-	if (d->fault == SOFT_FAULT_DROP)
+	return d->fault;
+}
+
+/* vc.lock held: true if @d is held by a lost completion or a stall. */
+static bool soft_fault_held(struct soft_dma *sd, struct soft_desc *d)
+{
+	u8 fault = soft_fault_of(sd, d);
+
+	if (fault == SOFT_FAULT_DROP)
 		return d->done == d->len;
-	return d->fault == SOFT_FAULT_STALL && d->done;
+	return fault == SOFT_FAULT_STALL && d->done;
 }
 
 /*
  * vc.lock held: true if this completion must not be reported: the fault
- * holds @d, or @d is no longer the active descriptor (a duplicated or
- * stale completion, which a driver must ignore rather than complete the
- * wrong descriptor or the same one twice).
+ * holds @d, or @d is not the descriptor at the head of the issued list
+ * (a duplicated or stale completion, which a driver must ignore rather
+ * than complete the wrong descriptor or the same one twice).  Completions
+ * come in order: a batch completes its descriptors head first.
  */
 static bool soft_fault_complete(struct soft_chan *sc, struct soft_desc *d,
 				enum dmaengine_tx_result result)
 {
-	if (sc->active != d) {
+	if (vchan_next_desc(&sc->vc) != &d->vd) {
 		dev_warn_ratelimited(sc->vc.chan.device->dev,
 				     "%s: stale completion ignored\n",
 				     dma_chan_name(&sc->vc.chan));
@@ -646,46 +729,208 @@ static bool soft_repeat_again(struct soft_chan *sc, struct soft_desc *d)
 	return !(next->tx.flags & DMA_PREP_LOAD_EOT);
 }
 
-/* vc.lock held: the descriptor is done, with @result. */
-static void soft_complete(struct soft_chan *sc, struct soft_desc *d,
-			  enum dmaengine_tx_result result)
-{
-	struct dma_chan *chan = &sc->vc.chan;
+/* What one lock hold completed, published at once (soft_tally_end). */
+struct soft_tally {
+	struct list_head done;	/* to free after the lock */
+	dma_cookie_t cookie;	/* the last completed, 0 if none */
+	unsigned long count, bytes;
+	bool wake;		/* the tasklet has callbacks to run */
+};
 
-	if (soft_fault_complete(sc, d, result))
-		return;
-	d->vd.tx_result.result = result;
-	d->vd.tx_result.residue = (u32)(d->len - d->done);
-	if (result == DMA_TRANS_NOERROR) {
-		this_cpu_inc(chan->local->memcpy_count);
-		this_cpu_add(chan->local->bytes_transferred, d->len);
-	}
-	list_del(&d->vd.node);
-	sc->active = NULL;
-	/* async_tx: the _VAL result, the client's mappings, then dependents */
-	if (d->result && result == DMA_TRANS_NOERROR)
-		*d->result = d->sum;
-	dma_descriptor_unmap(&d->vd.tx);
-	d->completed = true;
-	vchan_cookie_complete(&d->vd);
-	if (d->fault == SOFT_FAULT_DUP)
-		soft_complete(sc, d, result);	/* ignored: no longer active */
+static void soft_tally_init(struct soft_tally *t)
+{
+	INIT_LIST_HEAD(&t->done);
+	t->cookie = 0;
+	t->count = 0;
+	t->bytes = 0;
+	t->wake = false;
 }
 
 /*
- * Execute up to @budget bytes of the channel's next descriptor.  With
- * @poll_only, only a descriptor that asked for no interrupt is taken.
- * Returns true if it made progress.
+ * vc.lock held: where a completed descriptor goes.  Through the tasklet
+ * (desc_completed) if it has a callback to run or dependencies to submit
+ * after it (async_tx: dma_run_dependencies() from desc_free); otherwise
+ * recycled here instead of waking the tasklet only to free it: reusable
+ * ones back to desc_allocated, un-acked ones (async_tx) kept until acked,
+ * the rest into the cache or onto t->done for vchan_dma_desc_free_list()
+ * after the lock.  tx->unmap has been released already.
  */
-static bool soft_chan_run(struct soft_chan *sc, size_t budget, bool poll_only)
+static void soft_retire(struct soft_chan *sc, struct soft_desc *d,
+			struct soft_tally *t)
+{
+	struct dma_async_tx_descriptor *tx = &d->vd.tx;
+
+	if (tx->callback || tx->callback_result || txd_next(tx)) {
+		list_add_tail(&d->vd.node, &sc->vc.desc_completed);
+		t->wake = true;
+	} else if (dmaengine_desc_test_reuse(tx)) {
+		/* vchan_vdesc_fini(), under this lock: ready to resubmit. */
+		list_add(&d->vd.node, &sc->vc.desc_allocated);
+	} else if (!async_tx_test_ack(tx)) {
+		soft_keep_unacked(sc, d);
+	} else if (d->xt || d->srcs || !soft_cache_push(sc, d)) {
+		list_add_tail(&d->vd.node, &t->done);
+	}
+}
+
+/*
+ * vc.lock held: the descriptor is done, with @result.  What
+ * vchan_cookie_complete() does, with two differences: the channel's
+ * completed cookie and counters are written once per batch (pollers read
+ * that line), and the descriptor is retired by soft_retire().  Returns
+ * false if the completion was not reported (soft_fault_complete()).
+ */
+static bool soft_complete(struct soft_chan *sc, struct soft_desc *d,
+			  enum dmaengine_tx_result result,
+			  struct soft_tally *t)
+{
+	struct dma_async_tx_descriptor *tx = &d->vd.tx;
+
+	if (soft_fault_complete(sc, d, result))
+		return false;
+	d->vd.tx_result.result = result;
+	d->vd.tx_result.residue = (u32)(d->len - d->done);
+	if (result == DMA_TRANS_NOERROR) {
+		t->count++;
+		t->bytes += d->len;
+	}
+	list_del(&d->vd.node);
+	/* async_tx: the _VAL result, the client's mappings, then dependents */
+	if (d->result && result == DMA_TRANS_NOERROR)
+		*d->result = d->sum;
+	dma_descriptor_unmap(tx);
+	d->completed = true;
+	if (dmaengine_desc_test_reuse(tx)) {	/* it may be submitted again */
+		d->done = 0;
+		d->sum = 0;
+		d->fault_picked = false;
+		d->fault = 0;
+	}
+	/* dma_cookie_complete(), the channel's part in soft_tally_end() */
+	BUG_ON(tx->cookie < DMA_MIN_COOKIE);
+	t->cookie = tx->cookie;
+	tx->cookie = 0;
+	soft_retire(sc, d, t);
+	if (d->fault == SOFT_FAULT_DUP)
+		soft_complete(sc, d, result, t);  /* ignored: no longer the head */
+	return true;
+}
+
+/* vc.lock held: publish what soft_complete() tallied. */
+static void soft_tally_end(struct soft_chan *sc, struct soft_tally *t)
+{
+	struct dma_chan *chan = &sc->vc.chan;
+
+	/*
+	 * Release (dma_cookie_complete()): a poller that sees the cookie
+	 * complete through dma_cookie_status() also sees the data.
+	 */
+	if (t->cookie)
+		smp_store_release(&chan->completed_cookie, t->cookie);
+	if (t->count) {
+		this_cpu_add(chan->local->memcpy_count, t->count);
+		this_cpu_add(chan->local->bytes_transferred, t->bytes);
+	}
+	if (t->wake)
+		tasklet_schedule(&sc->vc.task);
+}
+
+/*
+ * vc.lock held: descriptors that follow @d on the issued list and fit in
+ * one batch.  A descriptor with an injected fault runs alone, at the head
+ * (a held completion must hold everything behind it).
+ */
+static unsigned int soft_batch(struct soft_chan *sc, struct soft_desc *d,
+			       size_t budget, bool poll_only,
+			       struct soft_desc **batch)
 {
 	struct soft_dma *sd = to_soft_dma(sc->vc.chan.device);
-	enum dmaengine_tx_result r;
+	struct list_head *issued = &sc->vc.desc_issued;
+	size_t total = d->len;
+	unsigned int nr = 1;
+
+	batch[0] = d;
+	if (d->repeat || d->done || d->len > budget || d->fault)
+		return 1;
+	while (nr < SOFT_BATCH && !list_is_last(&d->vd.node, issued)) {
+		d = list_next_entry(d, vd.node);
+		if (d->repeat || d->len > budget - total ||
+		    (poll_only && (d->vd.tx.flags & DMA_PREP_INTERRUPT)) ||
+		    soft_fault_of(sd, d))
+			break;
+		total += d->len;
+		batch[nr++] = d;
+	}
+	return nr;
+}
+
+/*
+ * vc.lock held: the executor is back from @batch, whose head ran bytes
+ * [@pos, @pos + @n); complete what it did, head first.  A head that is
+ * not finished (more chunks, or held by a fault) stays active.  done only
+ * advances on success: a failed chunk did not land (residue).
+ */
+static void soft_batch_done(struct soft_chan *sc, struct soft_desc **batch,
+			    unsigned int nr, size_t pos, size_t n,
+			    enum dmaengine_tx_result *res,
+			    struct soft_tally *t)
+{
+	struct soft_dma *sd = to_soft_dma(sc->vc.chan.device);
+	struct device *dev = sc->vc.chan.device->dev;
+	struct soft_desc *d = batch[0];
+	unsigned int i;
+
+	if (res[0] == DMA_TRANS_NOERROR)
+		WRITE_ONCE(d->done, pos + n);
+	if (res[0] == DMA_TRANS_NOERROR && (d->done != d->len || d->repeat))
+		return;			/* more chunks to go: still active */
+	for (i = 0; i < nr; i++) {
+		d = batch[i];
+		if (i && res[i] == DMA_TRANS_NOERROR)
+			WRITE_ONCE(d->done, d->len);
+		if (res[i] == DMA_TRANS_NOERROR)
+			soft_fault_hook(sd, dev, d);
+		if (!soft_complete(sc, d, res[i], t))
+			break;		/* held by a fault (it runs alone) */
+	}
+	/* What is left of the batch stays at the head of issued, active. */
+	sc->active = i < nr ? batch[i] : NULL;
+	sc->nr_active = nr - i;
+}
+
+/* Who executes: the worker, a poller in tx_status, or issue_pending. */
+enum soft_executor {
+	SOFT_RUN_WORKER,
+	SOFT_RUN_POLL,
+	SOFT_RUN_INLINE,
+};
+
+/*
+ * Execute up to @budget bytes of the channel's next descriptors: a part
+ * of the first, or a batch of whole ones.  A poller takes only
+ * descriptors that asked for no interrupt.  The worker completes with
+ * bottom halves off: callbacks then run on its CPU as soon as it enables
+ * them, as after an interrupt, not after a ksoftirqd wake-up.  Returns
+ * true if it made progress.
+ */
+static bool soft_chan_run(struct soft_chan *sc, size_t budget,
+			  enum soft_executor who)
+{
+	struct soft_dma *sd = to_soft_dma(sc->vc.chan.device);
+	bool poll_only = who == SOFT_RUN_POLL;
+	bool bh = who == SOFT_RUN_WORKER && READ_ONCE(worker_callbacks);
+	enum dmaengine_tx_result res[SOFT_BATCH];
+	struct soft_desc *batch[SOFT_BATCH];
 	struct virt_dma_desc *vd;
 	struct soft_desc *d;
 	unsigned long flags;
+	struct soft_tally t;
+	unsigned int nr, i;
 	size_t pos, n;
 
+	soft_tally_init(&t);
+	if (bh)
+		local_bh_disable();
 	spin_lock_irqsave(&sc->vc.lock, flags);
 	if (sc->busy || sc->paused)
 		goto idle;
@@ -698,40 +943,50 @@ static bool soft_chan_run(struct soft_chan *sc, size_t budget, bool poll_only)
 	if (soft_fault_held(sd, d))
 		goto idle;
 	if (d->repeat && d->done == d->len) {
-		if (soft_repeat_again(sc, d))
+		if (soft_repeat_again(sc, d)) {
 			d->done = 0;
-		else {
-			soft_complete(sc, d, DMA_TRANS_NOERROR);
-			spin_unlock_irqrestore(&sc->vc.lock, flags);
-			return true;
+		} else {
+			if (soft_complete(sc, d, DMA_TRANS_NOERROR, &t))
+				sc->active = NULL;
+			goto out;
 		}
 	}
+	nr = soft_batch(sc, d, budget, poll_only, batch);
 	WRITE_ONCE(sc->busy, true);
 	sc->active = d;
+	sc->nr_active = nr;
 	pos = d->done;
 	n = min(budget, d->len - pos);
 	spin_unlock_irqrestore(&sc->vc.lock, flags);
+	if (bh)
+		local_bh_enable();
 
-	r = soft_exec(sc, d, pos, n);
-
-	spin_lock_irqsave(&sc->vc.lock, flags);
-	/* Release: soft_wait_idle() then sees every byte this chunk wrote. */
-	smp_store_release(&sc->busy, false);
-	if (sc->active != d)
-		goto out;	/* terminated while we ran */
-	if (r == DMA_TRANS_NOERROR)	/* residue: a failed chunk did not land */
-		WRITE_ONCE(d->done, pos + n);
-	if (r != DMA_TRANS_NOERROR)
-		soft_complete(sc, d, r);
-	else if (d->done == d->len && !d->repeat) {
-		soft_fault_hook(sd, sc->vc.chan.device->dev, d);
-		soft_complete(sc, d, r);
+	res[0] = soft_exec(sc, d, pos, n);
+	for (i = 1; i < nr; i++) {
+		if (i + 1 < nr)
+			prefetch(&batch[i + 1]->segs[0]);
+		res[i] = soft_exec(sc, batch[i], 0, batch[i]->len);
 	}
+
+	if (bh)
+		local_bh_disable();
+	spin_lock_irqsave(&sc->vc.lock, flags);
+	/* Release: soft_wait_idle() then sees every byte this batch wrote. */
+	smp_store_release(&sc->busy, false);
+	/* Unless terminated while we ran: then nothing here is ours. */
+	if (sc->active == d)
+		soft_batch_done(sc, batch, nr, pos, n, res, &t);
 out:
+	soft_tally_end(sc, &t);
 	spin_unlock_irqrestore(&sc->vc.lock, flags);
+	vchan_dma_desc_free_list(&sc->vc, &t.done);
+	if (bh)
+		local_bh_enable();
 	return true;
 idle:
 	spin_unlock_irqrestore(&sc->vc.lock, flags);
+	if (bh)
+		local_bh_enable();
 	return false;
 }
 
@@ -755,7 +1010,7 @@ static bool soft_worker_round(struct soft_worker *w)
 
 		/* A few descriptors per channel per round keeps them fair. */
 		for (i = 0; i < 64; i++) {
-			if (!soft_chan_run(sc, chunk_size, false))
+			if (!soft_chan_run(sc, chunk_size, SOFT_RUN_WORKER))
 				break;
 			progress = true;
 		}
@@ -770,12 +1025,13 @@ static int soft_worker_fn(void *data)
 	while (!kthread_should_stop()) {
 		u64 until;
 
-		WRITE_ONCE(w->pending, 0);
-		smp_mb();
-		if (soft_worker_round(w)) {
-			cond_resched();	/* no soft lockup under load */
-			continue;
+		/* Clear only when set: a store would steal the kicker's line. */
+		if (READ_ONCE(w->pending)) {
+			WRITE_ONCE(w->pending, 0);
+			smp_mb();
 		}
+		if (soft_worker_round(w))
+			continue;
 		until = ktime_get_ns() + (u64)spin_us * NSEC_PER_USEC;
 		while (!READ_ONCE(w->pending) && ktime_get_ns() < until &&
 		       !kthread_should_stop())
@@ -809,23 +1065,64 @@ soft_tx_prep(struct soft_chan *sc, struct soft_desc *d, unsigned long flags)
 	return tx;
 }
 
-static struct dma_async_tx_descriptor *
-soft_prep_segs(struct soft_chan *sc, enum soft_op op, dma_addr_t dst,
-	       dma_addr_t src, int value, size_t len, unsigned long flags)
+static void soft_desc_set(struct soft_desc *d, enum soft_op op,
+			  dma_addr_t dst, dma_addr_t src, int value, size_t len)
 {
-	struct soft_desc *d;
-
-	if (!len)
-		return NULL;
-	d = soft_desc_alloc(sc, 1);
-	if (!d)
-		return NULL;
 	d->op = op;
 	d->value = value & 0xff;
 	d->len = len;
 	d->segs[0].dst = dst;
 	d->segs[0].src = src;
 	d->segs[0].len = len;
+}
+
+/*
+ * vchan_tx_prep() for a descriptor from the cache: the cache and
+ * desc_allocated share vc.lock, so one lock hold takes and lists it.
+ */
+static struct dma_async_tx_descriptor *
+soft_prep_cached(struct soft_chan *sc, enum soft_op op, dma_addr_t dst,
+		 dma_addr_t src, int value, size_t len, unsigned long tx_flags)
+{
+	struct virt_dma_chan *vc = &sc->vc;
+	struct soft_desc *d;
+	unsigned long flags;
+
+	spin_lock_irqsave(&vc->lock, flags);
+	d = soft_cache_pop(sc);
+	if (d) {
+		/* Cached descriptors are one-segment ones: cached, nsegs. */
+		soft_desc_set(d, op, dst, src, value, len);
+		dma_async_tx_descriptor_init(&d->vd.tx, &vc->chan);
+		d->vd.tx.flags = tx_flags;
+		d->vd.tx.tx_submit = vchan_tx_submit;
+		d->vd.tx.desc_free = vchan_tx_desc_free;
+		d->vd.tx_result.result = DMA_TRANS_NOERROR;
+		d->vd.tx_result.residue = 0;
+		d->vd.tx.cookie = -EBUSY;	/* soft_tx_prep() */
+		list_add_tail(&d->vd.node, &vc->desc_allocated);
+	}
+	spin_unlock_irqrestore(&vc->lock, flags);
+	return d ? &d->vd.tx : NULL;
+}
+
+static struct dma_async_tx_descriptor *
+soft_prep_segs(struct soft_chan *sc, enum soft_op op, dma_addr_t dst,
+	       dma_addr_t src, int value, size_t len, unsigned long flags)
+{
+	struct dma_async_tx_descriptor *tx;
+	struct soft_desc *d;
+
+	if (!len && op != SOFT_INTERRUPT)
+		return NULL;
+	soft_reap_unacked(sc, false);	/* async_tx: acked since completion */
+	tx = soft_prep_cached(sc, op, dst, src, value, len, flags);
+	if (tx)
+		return tx;
+	d = soft_desc_alloc(sc, 1);
+	if (!d)
+		return NULL;
+	soft_desc_set(d, op, dst, src, value, len);
 	return soft_tx_prep(sc, d, flags);
 }
 
@@ -856,6 +1153,7 @@ soft_prep_memset_sg(struct dma_chan *chan, struct scatterlist *sgl,
 
 	if (!sgl || !nents)
 		return NULL;
+	soft_reap_unacked(sc, false);
 	d = soft_desc_alloc(sc, nents);
 	if (!d)
 		return NULL;
@@ -887,6 +1185,7 @@ soft_prep_interleaved(struct dma_chan *chan, struct dma_interleaved_template *xt
 		frame_len += xt->sgl[i].size;
 	if (!frame_len)
 		return NULL;
+	soft_reap_unacked(sc, false);
 	d = soft_desc_alloc(sc, 0);
 	if (!d)
 		return NULL;
@@ -904,13 +1203,8 @@ soft_prep_interleaved(struct dma_chan *chan, struct dma_interleaved_template *xt
 static struct dma_async_tx_descriptor *
 soft_prep_interrupt(struct dma_chan *chan, unsigned long flags)
 {
-	struct soft_chan *sc = to_soft_chan(chan);
-	struct soft_desc *d = soft_desc_alloc(sc, 1);
-
-	if (!d)
-		return NULL;
-	d->op = SOFT_INTERRUPT;
-	return soft_tx_prep(sc, d, flags);
+	return soft_prep_segs(to_soft_chan(chan), SOFT_INTERRUPT, 0, 0, 0, 0,
+			      flags);
 }
 
 /*
@@ -935,22 +1229,21 @@ static struct soft_desc *soft_prep_raid(struct soft_chan *sc, enum soft_op op,
 			dma_chan_name(&sc->vc.chan), src_cnt, max);
 		return NULL;
 	}
+	soft_reap_unacked(sc, false);
 	d = soft_desc_alloc(sc, 0);
 	if (!d)
 		return NULL;
-	d->srcs = kmalloc(src_cnt * (sizeof(*d->srcs) + sizeof(*d->ptrs) + 1),
+	d->srcs = kmalloc(src_cnt * (sizeof(*d->srcs) + sizeof(void *) + 1),
 			  GFP_NOWAIT);
 	if (!d->srcs) {
 		kfree(d);
 		return NULL;
 	}
-	d->ptrs = (void **)(d->srcs + src_cnt);
-	d->coefs = (u8 *)(d->ptrs + src_cnt);
+	d->src_cnt = src_cnt;
 	for (i = 0; i < src_cnt; i++) {
 		d->srcs[i] = src[i];
-		d->coefs[i] = pq ? scf[i] : 1;
+		soft_raid_coefs(d)[i] = pq ? scf[i] : 1;
 	}
-	d->src_cnt = src_cnt;
 	d->op = op;
 	d->len = len;
 	return d;
@@ -1046,32 +1339,85 @@ soft_prep_pq_val(struct dma_chan *chan, dma_addr_t *pq, dma_addr_t *src,
 	return soft_tx_prep(sc, d, flags);
 }
 
+/*
+ * vc.lock held: inline execution.  When the worker sleeps (waking it
+ * costs the caller a syscall and the work several microseconds) and what
+ * is issued is small and has no callback, the caller runs it now.  Work
+ * with a callback wakes the worker, which runs the callback too.
+ */
+static bool soft_issue_inline(struct soft_chan *sc)
+{
+	unsigned int limit = READ_ONCE(inline_bytes);
+	struct virt_dma_desc *vd;
+	size_t total = 0;
+
+	if (!limit || !READ_ONCE(sc->worker->sleeping) || sc->busy)
+		return false;
+	list_for_each_entry(vd, &sc->vc.desc_issued, node) {
+		struct soft_desc *d = to_soft_desc(vd);
+
+		total += d->len;
+		if (d->repeat || d->done || total > limit ||
+		    vd->tx.callback || vd->tx.callback_result)
+			return false;
+	}
+	return true;
+}
+
 static void soft_issue_pending(struct dma_chan *chan)
 {
 	struct soft_chan *sc = to_soft_chan(chan);
+	struct soft_worker *w = sc->worker;
+	bool kick, run_here = false;
 	unsigned long flags;
-	bool kick;
 
 	spin_lock_irqsave(&sc->vc.lock, flags);
 	kick = vchan_issue_pending(&sc->vc) && !sc->paused;
-	spin_unlock_irqrestore(&sc->vc.lock, flags);
 	if (kick)
-		soft_worker_kick(sc->worker);
+		run_here = soft_issue_inline(sc);
+	/*
+	 * A kick the worker has not consumed yet covers this issue too: it
+	 * clears pending (with a full barrier) before it takes vc.lock.
+	 */
+	if (kick && READ_ONCE(w->pending) && !READ_ONCE(w->sleeping))
+		kick = false;
+	spin_unlock_irqrestore(&sc->vc.lock, flags);
+	if (run_here) {
+		while (soft_chan_run(sc, chunk_size, SOFT_RUN_INLINE))
+			;
+		/* Left over (another executor was in): the worker's job. */
+		spin_lock_irqsave(&sc->vc.lock, flags);
+		kick = !list_empty(&sc->vc.desc_issued) && !sc->paused;
+		spin_unlock_irqrestore(&sc->vc.lock, flags);
+	}
+	if (kick)
+		soft_worker_kick(w);
 }
 
-/* vc.lock held: bytes left of @cookie, if it is still queued. */
+/*
+ * vc.lock held: bytes left of @cookie, if it is still queued.  Lists are
+ * in cookie order; the executing head and the newest tail are checked
+ * first, so a poller of the last cookie of a long batch costs O(1).
+ */
 static size_t soft_residue(struct soft_chan *sc, dma_cookie_t cookie)
 {
-	struct virt_dma_desc *vd = vchan_find_desc(&sc->vc, cookie);
+	struct list_head *lists[] = { &sc->vc.desc_issued,
+				      &sc->vc.desc_submitted };
+	struct virt_dma_desc *vd;
+	unsigned int i;
 
-	if (vd) {
-		struct soft_desc *d = to_soft_desc(vd);
-
-		return d->len - READ_ONCE(d->done);
-	}
-	list_for_each_entry(vd, &sc->vc.desc_submitted, node)
+	for (i = 0; i < ARRAY_SIZE(lists); i++) {
+		if (list_empty(lists[i]))
+			continue;
+		vd = list_first_entry(lists[i], struct virt_dma_desc, node);
 		if (vd->tx.cookie == cookie)
-			return to_soft_desc(vd)->len;
+			return to_soft_desc(vd)->len -
+			       READ_ONCE(to_soft_desc(vd)->done);
+		list_for_each_entry_reverse(vd, lists[i], node)
+			if (vd->tx.cookie == cookie)
+				return to_soft_desc(vd)->len -
+				       READ_ONCE(to_soft_desc(vd)->done);
+	}
 	return 0;
 }
 
@@ -1082,16 +1428,17 @@ static enum dma_status soft_tx_status(struct dma_chan *chan,
 	struct soft_chan *sc = to_soft_chan(chan);
 	enum dma_status ret;
 	unsigned long flags;
+	unsigned int i;
 
 	ret = dma_cookie_status(chan, cookie, txstate);
 	if (ret == DMA_COMPLETE)
 		return ret;
 
-	if (poll_progress) {
+	if (READ_ONCE(poll_progress)) {
 		bool ran = false;
 
-		while (ret == DMA_IN_PROGRESS &&
-		       soft_chan_run(sc, chunk_size, true)) {
+		while (ret == DMA_IN_PROGRESS && !READ_ONCE(sc->busy) &&
+		       soft_chan_run(sc, chunk_size, SOFT_RUN_POLL)) {
 			ran = true;
 			ret = dma_cookie_status(chan, cookie, txstate);
 		}
@@ -1101,6 +1448,18 @@ static enum dma_status soft_tx_status(struct dma_chan *chan,
 		 */
 		if (ran)
 			soft_worker_kick(sc->worker);
+		if (ret == DMA_COMPLETE)
+			return ret;
+	}
+	/*
+	 * A poller in a tight loop would win vc.lock from an executor that
+	 * needs it nearly every time (a spinlock is not fair here): wait out
+	 * a chunk in flight (a few microseconds at most) without the lock.
+	 */
+	for (i = 0; i < SOFT_POLL_WAIT &&
+		    (READ_ONCE(sc->busy) || READ_ONCE(sc->worker->pending)); i++) {
+		cpu_relax();
+		ret = dma_cookie_status(chan, cookie, txstate);
 		if (ret == DMA_COMPLETE)
 			return ret;
 	}
@@ -1122,7 +1481,7 @@ static void soft_wait_idle(struct soft_chan *sc)
 		cpu_relax();
 	/*
 	 * The executor clears busy under vc.lock and may then complete the
-	 * descriptor its chunk finished: wait for that critical section too.
+	 * descriptors its batch finished: wait for that critical section too.
 	 */
 	spin_lock_irqsave(&sc->vc.lock, flags);
 	spin_unlock_irqrestore(&sc->vc.lock, flags);
@@ -1165,8 +1524,21 @@ static int soft_terminate_all(struct dma_chan *chan)
 	spin_lock_irqsave(&sc->vc.lock, flags);
 	sc->paused = false;
 	if (sc->active) {
-		/* An executor may still be copying: free it in synchronize. */
-		list_move_tail(&sc->active->vd.node, &sc->dead);
+		/*
+		 * An executor may still be executing the batch at the head of
+		 * issued: off every vchan list (vchan_get_all_descriptors()
+		 * would free it at once), freed in synchronize, once the
+		 * executor is out.
+		 */
+		unsigned int i;
+
+		for (i = 0; i < sc->nr_active; i++) {
+			struct virt_dma_desc *vd = vchan_next_desc(&sc->vc);
+
+			if (WARN_ON(!vd))
+				break;
+			list_move_tail(&vd->node, &sc->dead);
+		}
 		sc->active = NULL;
 	}
 	vchan_get_all_descriptors(&sc->vc, &head);
@@ -1199,7 +1571,6 @@ static void soft_free_chan_resources(struct dma_chan *chan)
 	soft_reap_unacked(sc, true);	/* async_tx: kept un-acked ones */
 	soft_desc_cache_drain(sc);
 }
-
 /* --- probe --- */
 
 static void soft_stop_workers(void *data)
@@ -1355,7 +1726,6 @@ static int soft_dma_probe(struct platform_device *pdev)
 
 		sc->vc.desc_free = soft_desc_free;
 		INIT_LIST_HEAD(&sc->dead);
-		spin_lock_init(&sc->cache_lock);
 		INIT_LIST_HEAD(&sc->cache);
 		INIT_LIST_HEAD(&sc->unacked);	/* async_tx */
 		vchan_init(&sc->vc, &sd->dma);

@@ -41,12 +41,12 @@ void *soft_seam_map(struct device *dev, dma_addr_t addr, size_t len)
 	return phys_to_virt(phys);
 }
 
-void soft_seam_copy(void *dst, const void *src, size_t len)
+void soft_seam_copy(void *dst, const void *src, size_t len, size_t total)
 {
 	memcpy(dst, src, len);
 }
 
-void soft_seam_fill(void *dst, int value, size_t len)
+void soft_seam_fill(void *dst, int value, size_t len, size_t total)
 {
 	memset(dst, value, len);
 }

@@ -20,8 +20,13 @@ struct task_struct;
 
 /* CPU pointer for [@addr, @addr + @len) on @dev's bus, or NULL. */
 void *soft_seam_map(struct device *dev, dma_addr_t addr, size_t len);
-void soft_seam_copy(void *dst, const void *src, size_t len);
-void soft_seam_fill(void *dst, int value, size_t len);
+/*
+ * Copy or fill @len bytes, part of a transfer of @total bytes: the host
+ * picks its kernel by @total (non-temporal stores for large transfers).
+ * Every store is visible to the CPU that observes the completion.
+ */
+void soft_seam_copy(void *dst, const void *src, size_t len, size_t total);
+void soft_seam_fill(void *dst, int value, size_t len, size_t total);
 /*
  * XOR and RAID-6 P/Q kernels (DMA_XOR, DMA_XOR_VAL, DMA_PQ, DMA_PQ_VAL)
  * on CPU pointers to the same byte range of every block.  GF(2^8) is
@@ -63,5 +68,11 @@ void soft_seam_place_worker(struct task_struct *t, unsigned int index,
 /* Create the engine's platform device where no firmware describes it. */
 int soft_seam_register_device(void);
 void soft_seam_unregister_device(void);
+
+#ifndef __KERNEL__
+/* dmakit only, for tests: the non-temporal kernels, NULL without AVX2. */
+void (*dmakit_soft_nt_copy(void))(void *dst, const void *src, size_t len);
+void (*dmakit_soft_nt_fill(void))(void *dst, int value, size_t len);
+#endif
 
 #endif
