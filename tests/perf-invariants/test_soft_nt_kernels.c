@@ -13,7 +13,7 @@
 #include <linux/dma-mapping.h>
 #include <linux/moduleparam.h>
 #include <dmakit/board.h>
-#include "soft/soft-seam.h"
+#include <dmakit/soft-engine.h>
 
 #define GUARD	64
 #define MAXLEN	(300 * 1024)

@@ -31,6 +31,7 @@
 #include <linux/raid/pq.h>
 #include <linux/raid/xor.h>
 #include <linux/module.h>
+#include <dmakit/soft-engine.h>
 #include "soft-seam.h"
 
 static unsigned long nt_copy_threshold = 1UL << 20;

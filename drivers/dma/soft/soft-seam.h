@@ -69,10 +69,4 @@ void soft_seam_place_worker(struct task_struct *t, unsigned int index,
 int soft_seam_register_device(void);
 void soft_seam_unregister_device(void);
 
-#ifndef __KERNEL__
-/* dmakit only, for tests: the non-temporal kernels, NULL without AVX2. */
-void (*dmakit_soft_nt_copy(void))(void *dst, const void *src, size_t len);
-void (*dmakit_soft_nt_fill(void))(void *dst, int value, size_t len);
-#endif
-
 #endif
