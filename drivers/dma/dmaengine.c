@@ -1106,6 +1106,7 @@ EXPORT_SYMBOL(dma_async_device_register);
 void dma_async_device_unregister(struct dma_device *device)
 {
 	struct dma_chan *chan, *n;
+	bool held;
 
 	/*
 	 * dmakit: in the kernel the references public clients hold
@@ -1136,7 +1137,19 @@ void dma_async_device_unregister(struct dma_device *device)
 	dma_channel_rebalance();
 	ida_free(&dma_ida, device->dev_id);
 	ida_destroy(&device->chan_ida);
+	held = kref_read(&device->ref) > 1;
 	dma_device_put(device);
+	/*
+	 * dmakit: a client still holds a channel (the kernel's module
+	 * references would have refused the unbind).  Without a
+	 * device_release the driver frees the device right after this:
+	 * take it off the list now so no later lookup walks freed memory.
+	 */
+	if (held && !device->device_release) {
+		dev_warn(device->dev, "unregistered while a client holds a channel\n");
+		list_del_rcu(&device->global_node);
+		dma_channel_rebalance();
+	}
 	mutex_unlock(&dma_list_mutex);
 }
 EXPORT_SYMBOL(dma_async_device_unregister);
