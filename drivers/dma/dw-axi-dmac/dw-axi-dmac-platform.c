@@ -91,32 +91,36 @@ static inline u64 axi_chan_ioread64(struct axi_dma_chan *chan, u32 reg)
 	return lo | (u64)ioread32(chan->chan_regs + reg + 4) << 32;
 }
 
+/* Set and clear bits of DMAC_CFG, atomically against every other user. */
+static void axi_dma_cfg_update(struct axi_dma_chip *chip, u32 clear, u32 set)
+{
+	unsigned long flags;
+	u32 val;
+
+	spin_lock_irqsave(&chip->cfg_lock, flags);
+	val = axi_dma_ioread32(chip, DMAC_CFG);
+	axi_dma_iowrite32(chip, DMAC_CFG, (val & ~clear) | set);
+	spin_unlock_irqrestore(&chip->cfg_lock, flags);
+}
+
 static inline void axi_dma_disable(struct axi_dma_chip *chip)
 {
-	u32 val = axi_dma_ioread32(chip, DMAC_CFG);
-
-	axi_dma_iowrite32(chip, DMAC_CFG, val & ~DMAC_EN_MASK);
+	axi_dma_cfg_update(chip, DMAC_EN_MASK, 0);
 }
 
 static inline void axi_dma_enable(struct axi_dma_chip *chip)
 {
-	u32 val = axi_dma_ioread32(chip, DMAC_CFG);
-
-	axi_dma_iowrite32(chip, DMAC_CFG, val | DMAC_EN_MASK);
+	axi_dma_cfg_update(chip, 0, DMAC_EN_MASK);
 }
 
 static inline void axi_dma_irq_disable(struct axi_dma_chip *chip)
 {
-	u32 val = axi_dma_ioread32(chip, DMAC_CFG);
-
-	axi_dma_iowrite32(chip, DMAC_CFG, val & ~INT_EN_MASK);
+	axi_dma_cfg_update(chip, INT_EN_MASK, 0);
 }
 
 static inline void axi_dma_irq_enable(struct axi_dma_chip *chip)
 {
-	u32 val = axi_dma_ioread32(chip, DMAC_CFG);
-
-	axi_dma_iowrite32(chip, DMAC_CFG, val | INT_EN_MASK);
+	axi_dma_cfg_update(chip, 0, INT_EN_MASK);
 }
 
 static inline void axi_chan_irq_disable(struct axi_dma_chan *chan, u32 irq_mask)
@@ -1323,6 +1327,7 @@ static int dw_probe(struct platform_device *pdev)
 
 	chip->dw = dw;
 	chip->dev = &pdev->dev;
+	spin_lock_init(&chip->cfg_lock);
 	chip->dw->hdata = hdata;
 
 	chip->irq = platform_get_irq(pdev, 0);

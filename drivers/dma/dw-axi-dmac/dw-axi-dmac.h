@@ -62,6 +62,13 @@ struct axi_dma_chip {
 	int irq;
 	void __iomem *regs;
 	struct dw_axi_dma *dw;
+	/*
+	 * dmakit: serialises read-modify-writes of DMAC_CFG.  A channel
+	 * start (DMAC_EN) under one channel's lock races the interrupt
+	 * handler's INT_EN off/on otherwise, and can write INT_EN back as
+	 * 0: every channel's interrupts are then lost for good.
+	 */
+	spinlock_t cfg_lock;
 };
 
 /* LLI == Linked List Item */
