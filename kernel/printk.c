@@ -17,6 +17,16 @@ static void (*log_hook)(int level, const char *msg, void *arg);
 static void *log_hook_arg;
 static unsigned long warn_count;
 static pthread_mutex_t log_lock = PTHREAD_MUTEX_INITIALIZER;
+int __dmakit_debug_on = 1;	/* until the level is known */
+
+/* Keep the dev_dbg()/pr_debug() gate in step with the level and hook. */
+static void debug_gate_update(int level)
+{
+	__atomic_store_n(&__dmakit_debug_on,
+			 level >= LOGLEVEL_DEBUG ||
+			 __atomic_load_n(&log_hook, __ATOMIC_RELAXED) != NULL,
+			 __ATOMIC_RELAXED);
+}
 
 static const char *const level_names[] = {
 	"emerg", "alert", "crit", "err", "warn", "notice", "info", "debug",
@@ -46,6 +56,7 @@ static int level_now(void)
 	if (unlikely(l < 0)) {
 		l = parse_level(getenv("DMAKIT_LOG"));
 		__atomic_store_n(&console_level, l, __ATOMIC_RELAXED);
+		debug_gate_update(l);
 	}
 	return l;
 }
@@ -55,6 +66,7 @@ int dmakit_log_set_level(int level)
 	int old = level_now();
 
 	__atomic_store_n(&console_level, clamp(level, 0, 7), __ATOMIC_RELAXED);
+	debug_gate_update(clamp(level, 0, 7));
 	return old;
 }
 
@@ -75,6 +87,7 @@ void dmakit_log_set_hook(void (*hook)(int, const char *, void *), void *arg)
 	pthread_mutex_lock(&log_lock);
 	log_hook = hook;
 	log_hook_arg = arg;
+	debug_gate_update(level_now());
 	pthread_mutex_unlock(&log_lock);
 }
 

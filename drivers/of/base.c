@@ -689,7 +689,7 @@ const void *of_device_get_match_data(const struct device *dev)
 
 int of_n_addr_cells(struct device_node *np)
 {
-	u32 cells;
+	u32 cells = 0;
 
 	do {
 		if (np->parent)
@@ -703,7 +703,7 @@ int of_n_addr_cells(struct device_node *np)
 
 int of_n_size_cells(struct device_node *np)
 {
-	u32 cells;
+	u32 cells = 0;
 
 	do {
 		if (np->parent)

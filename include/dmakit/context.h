@@ -48,6 +48,8 @@ static inline void preempt_enable(void)
 #define in_task()		(!in_interrupt())
 #define in_atomic()		(preempt_count() != 0)
 #define irqs_disabled()		(__dmakit_ctx.irqs_off != 0)
+/* As CONFIG_PREEMPTION kernels count it: no lock held, no BH, IRQs on. */
+#define preemptible()		(preempt_count() == 0 && !irqs_disabled())
 
 #define local_irq_disable()	do { __dmakit_ctx.irqs_off++; barrier(); } while (0)
 #define local_irq_enable()	do { barrier(); __dmakit_ctx.irqs_off = 0; } while (0)

@@ -201,7 +201,10 @@ __printf(3, 4) void _dev_printk(const char *level, const struct device *dev,
 #define dev_warn(dev, fmt, ...) _dev_printk(KERN_WARNING, dev, fmt, ##__VA_ARGS__)
 #define dev_notice(dev, fmt, ...) _dev_printk(KERN_NOTICE, dev, fmt, ##__VA_ARGS__)
 #define dev_info(dev, fmt, ...) _dev_printk(KERN_INFO, dev, fmt, ##__VA_ARGS__)
-#define dev_dbg(dev, fmt, ...) _dev_printk(KERN_DEBUG, dev, fmt, ##__VA_ARGS__)
+#define dev_dbg(dev, fmt, ...) do {					\
+	if (dmakit_debug_on())						\
+		_dev_printk(KERN_DEBUG, dev, fmt, ##__VA_ARGS__);	\
+} while (0)
 /* Verbose debug is compiled out, as without VERBOSE_DEBUG in the kernel. */
 #define dev_vdbg(dev, fmt, ...) \
 	do { if (0) dev_dbg(dev, fmt, ##__VA_ARGS__); } while (0)

@@ -46,8 +46,20 @@ bool printk_level_enabled(int level);
 #define pr_notice(fmt, ...)	printk(KERN_NOTICE pr_fmt(fmt), ##__VA_ARGS__)
 #define pr_info(fmt, ...)	printk(KERN_INFO pr_fmt(fmt), ##__VA_ARGS__)
 #define pr_cont(fmt, ...)	printk(KERN_CONT fmt, ##__VA_ARGS__)
+/*
+ * Nonzero when a KERN_DEBUG message could go anywhere (DMAKIT_LOG=debug,
+ * a log hook, or not decided yet): the static key of dynamic debug, so a
+ * disabled pr_debug()/dev_dbg() on a hot path costs one load.
+ */
+extern int __dmakit_debug_on;
+#define dmakit_debug_on()	unlikely(__atomic_load_n(&__dmakit_debug_on, \
+							 __ATOMIC_RELAXED))
+
 /* pr_debug behaves like dynamic debug: printed when DMAKIT_LOG=debug. */
-#define pr_debug(fmt, ...)	printk(KERN_DEBUG pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_debug(fmt, ...) do {						\
+	if (dmakit_debug_on())						\
+		printk(KERN_DEBUG pr_fmt(fmt), ##__VA_ARGS__);		\
+} while (0)
 #define pr_devel(fmt, ...)	pr_debug(fmt, ##__VA_ARGS__)
 
 #define printk_once(fmt, ...) ({				\

@@ -153,8 +153,14 @@ static inline int spin_is_locked(spinlock_t *lock)
  * "caller holds vc.lock" helper without the lock gets a warning.
  */
 void __dmakit_lock_assert_held(struct dmakit_lock *l, const char *file, int line);
-#define lockdep_assert_held(l) \
-	__dmakit_lock_assert_held(&(l)->rlock, __FILE__, __LINE__)
+#define lockdep_assert_held(l) do {					\
+	struct dmakit_lock *__l = &(l)->rlock;				\
+									\
+	if (unlikely(!__atomic_load_n(&__l->val, __ATOMIC_RELAXED) ||	\
+		     __atomic_load_n(&__l->owner, __ATOMIC_RELAXED) !=	\
+		     __dmakit_current))					\
+		__dmakit_lock_assert_held(__l, __FILE__, __LINE__);	\
+} while (0)
 #define assert_spin_locked(l) lockdep_assert_held(l)
 #define lockdep_assert_not_held(l) do { } while (0)
 #define lockdep_set_class(l, k) do { } while (0)

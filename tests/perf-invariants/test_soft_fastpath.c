@@ -6,7 +6,9 @@
  *    kept for async_tx until acked), and one descriptor takes at most
  *    256 bytes;
  *  - batches of mixed sizes complete byte-exact, callbacks in order, in
- *    softirq context and never on the submitting thread;
+ *    softirq context and never on the submitting thread, except for
+ *    small work issue_pending runs itself with nothing held (then before
+ *    it returns, and with inline_callbacks=0 never);
  *  - DMA_CTRL_REUSE descriptors are reused, terminate in the middle of
  *    batches leaves a working channel;
  *  - poll_progress=0 (worker only), inline_bytes (issue_pending runs
@@ -51,6 +53,7 @@ struct cbinfo {
 };
 
 static struct cbinfo cbi;
+static bool callbacks_expected;
 static int cb_index[NB];
 
 static void cb(void *param, const struct dmaengine_result *res)
@@ -82,11 +85,12 @@ static size_t off_of(int i)
 	return (size_t)i * 16384 + (size_t)(i % 7);
 }
 
-/* One batch of @n copies (some memsets), then check every byte. */
-static int batch(int n, int pass, bool callbacks, bool fills)
+static dma_cookie_t batch_last;
+
+/* Prepare, submit and issue @n copies (some memsets). */
+static int batch_start(int n, int pass, bool callbacks, bool fills)
 {
-	dma_cookie_t last = 0;
-	int i, k;
+	int i;
 
 	memset(dst, 0, min_t(size_t, (size_t)n * 16384 + 16384, BUF));
 	cbi.next = 0;
@@ -110,12 +114,20 @@ static int batch(int n, int pass, bool callbacks, bool fills)
 			tx->callback_result = cb;
 			tx->callback_param = &cb_index[i];
 		}
-		last = dmaengine_submit(tx);
-		CHECK(!dma_submit_error(last), "submit");
+		batch_last = dmaengine_submit(tx);
+		CHECK(!dma_submit_error(batch_last), "submit");
 	}
 	dma_async_issue_pending(chan);
-	CHECK(dma_sync_wait(chan, last) == DMA_COMPLETE, "wait");
-	if (callbacks) {
+	return 0;
+}
+
+/* Wait for the batch and its callbacks, then check every byte. */
+static int batch_wait(int n, int pass, bool fills)
+{
+	int i, k;
+
+	CHECK(dma_sync_wait(chan, batch_last) == DMA_COMPLETE, "wait");
+	if (callbacks_expected) {
 		for (k = 0; k < 10000 && __atomic_load_n(&cbi.next, __ATOMIC_ACQUIRE) < n; k++)
 			usleep_range(100, 200);
 		CHECK(cbi.next == n, "callbacks %d of %d", cbi.next, n);
@@ -131,6 +143,21 @@ static int batch(int n, int pass, bool callbacks, bool fills)
 		CHECK(dst[off_of(i) + len] == 0, "op %d wrote past its end", i);
 	}
 	return 0;
+}
+
+/* One batch of @n copies (some memsets), then check every byte. */
+static int batch(int n, int pass, bool callbacks, bool fills)
+{
+	callbacks_expected = callbacks;
+	return batch_start(n, pass, callbacks, fills) ||
+	       batch_wait(n, pass, fills);
+}
+
+/* A batch with callbacks, issued by the caller (who may hold a lock). */
+static int batch_issue_only(int n, int pass)
+{
+	callbacks_expected = true;
+	return batch_start(n, pass, true, true);
 }
 
 static int steady_state(void)
@@ -219,7 +246,7 @@ static int terminate(void)
 
 static int modes(void)
 {
-	int ret;
+	int ret, k;
 
 	if (dmakit_parse_cmdline("dmakit_soft.poll_progress=0"))
 		return 1;
@@ -229,8 +256,36 @@ static int modes(void)
 		return 1;
 	if (dmakit_parse_cmdline("dmakit_soft.inline_bytes=65536"))
 		return 1;
+	/*
+	 * Inline with callbacks: issue_pending runs the batch, and the
+	 * callbacks in softirq context on this thread before it returns.
+	 */
 	msleep(5);	/* let the worker fall asleep */
+	cbi.on_caller = 0;
 	ret = batch(4, 3, true, true);
+	CHECK(!ret && cbi.on_caller == 4, "inline callbacks on caller: %d of 4",
+	      cbi.on_caller);
+	cbi.on_caller = 0;
+	/* Not with a spinlock held: those callbacks go to the worker. */
+	{
+		DEFINE_SPINLOCK(client_lock);
+
+		spin_lock_bh(&client_lock);
+		ret = batch_issue_only(4, 7);
+		spin_unlock_bh(&client_lock);
+		/* The worker's (dma_sync_wait() would issue again, inline). */
+		for (k = 0; k < 10000 && __atomic_load_n(&cbi.next, __ATOMIC_ACQUIRE) < 4; k++)
+			usleep_range(100, 200);
+		ret = ret || batch_wait(4, 7, true);
+	}
+	CHECK(!ret && cbi.on_caller == 0, "callbacks ran under the caller's lock");
+	/* inline_callbacks=0: only callback-less work runs inline. */
+	if (dmakit_parse_cmdline("dmakit_soft.inline_callbacks=0"))
+		return 1;
+	ret = batch(4, 8, true, true);
+	dmakit_parse_cmdline("dmakit_soft.inline_callbacks=1");
+	CHECK(!ret && cbi.on_caller == 0, "inline_callbacks=0: %d on caller",
+	      cbi.on_caller);
 	msleep(5);
 	ret = ret || batch(4, 4, false, true);
 	dmakit_parse_cmdline("dmakit_soft.inline_bytes=0");

@@ -16,6 +16,7 @@
 #include <unistd.h>
 #include <linux/dmaengine.h>
 #include <linux/slab.h>
+#include <linux/spinlock.h>
 #include <dmakit/board.h>
 
 #define NR_THREADS	4
@@ -40,7 +41,11 @@ struct worker {
 	struct dma_chan *chan;
 	struct record *recs[MAX_INFLIGHT * 2];
 	int nrecs;
-	pthread_mutex_t lock;	/* recs[], touched by callbacks too */
+	/*
+	 * recs[], touched by callbacks too: as in a kernel client, taken
+	 * with bottom halves off outside the callbacks (softirq context).
+	 */
+	spinlock_t lock;
 	unsigned long completed, terminated, verified_bytes, ops;
 	int terminate_in_cb;
 	bool stopping;		/* under lock: callbacks must not submit */
@@ -134,9 +139,9 @@ static bool submit_record_locked(struct worker *w, struct record *r)
  */
 static void gate(struct worker *w, bool closed)
 {
-	pthread_mutex_lock(&w->lock);
+	spin_lock_bh(&w->lock);
 	w->stopping = closed;
-	pthread_mutex_unlock(&w->lock);
+	spin_unlock_bh(&w->lock);
 }
 
 static void callback(void *param, const struct dmaengine_result *res)
@@ -155,27 +160,27 @@ static void callback(void *param, const struct dmaengine_result *res)
 		bool ok = false;
 
 		n->chained = true;
-		pthread_mutex_lock(&w->lock);
+		spin_lock(&w->lock);
 		if (!w->stopping && w->nrecs < MAX_INFLIGHT &&
 		    submit_record_locked(w, n)) {
 			ok = true;
 			dma_async_issue_pending(w->chan);
 		}
-		pthread_mutex_unlock(&w->lock);
+		spin_unlock(&w->lock);
 		if (!ok) {
 			free(n->src);
 			free(n->dst);
 			free(n);
 		}
 	} else if (cb_rnd() % 64 == 0) {
-		pthread_mutex_lock(&w->lock);
+		spin_lock(&w->lock);
 		if (!w->stopping) {
 			/* Nobody may issue again until the worker synchronizes. */
 			w->stopping = true;
 			w->terminate_in_cb = 1;
 			dmaengine_terminate_async(w->chan);
 		}
-		pthread_mutex_unlock(&w->lock);
+		spin_unlock(&w->lock);
 	}
 	/* Last: once marked, the worker may free the record. */
 	if (!__atomic_compare_exchange_n(&r->state, &old, R_COMPLETED, false,
@@ -189,7 +194,7 @@ static void settle(struct worker *w, bool terminated)
 {
 	int i;
 
-	pthread_mutex_lock(&w->lock);
+	spin_lock_bh(&w->lock);
 	for (i = 0; i < w->nrecs; i++) {
 		struct record *r = w->recs[i];
 		int st = __atomic_load_n(&r->state, __ATOMIC_SEQ_CST);
@@ -218,7 +223,7 @@ static void settle(struct worker *w, bool terminated)
 		free(r);
 	}
 	w->nrecs = 0;
-	pthread_mutex_unlock(&w->lock);
+	spin_unlock_bh(&w->lock);
 }
 
 static void wait_all(struct worker *w)
@@ -226,9 +231,9 @@ static void wait_all(struct worker *w)
 	dma_cookie_t last;
 	int i;
 
-	pthread_mutex_lock(&w->lock);
+	spin_lock_bh(&w->lock);
 	last = w->nrecs ? w->recs[w->nrecs - 1]->cookie : 0;
-	pthread_mutex_unlock(&w->lock);
+	spin_unlock_bh(&w->lock);
 	if (!last)
 		return;
 	if (dma_sync_wait(w->chan, last) != DMA_COMPLETE)
@@ -237,13 +242,13 @@ static void wait_all(struct worker *w)
 	for (i = 0; i < 2000; i++) {
 		int j, pending = 0;
 
-		pthread_mutex_lock(&w->lock);
+		spin_lock_bh(&w->lock);
 		for (j = 0; j < w->nrecs; j++)
 			if (w->recs[j]->with_cb &&
 			    __atomic_load_n(&w->recs[j]->state, __ATOMIC_SEQ_CST) ==
 			    R_SUBMITTED)
 				pending++;
-		pthread_mutex_unlock(&w->lock);
+		spin_unlock_bh(&w->lock);
 		if (!pending)
 			return;
 		usleep(1000);
@@ -274,12 +279,12 @@ static void worker_submit(struct worker *w, bool with_cb, bool issue)
 	struct record *r = new_record(w, with_cb, rnd(w));
 	bool ok = false;
 
-	pthread_mutex_lock(&w->lock);
+	spin_lock_bh(&w->lock);
 	if (!w->stopping && w->nrecs < MAX_INFLIGHT)
 		ok = submit_record_locked(w, r);
 	if (!w->stopping && issue)
 		dma_async_issue_pending(w->chan);
-	pthread_mutex_unlock(&w->lock);
+	spin_unlock_bh(&w->lock);
 	if (!ok) {
 		free(r->src);
 		free(r->dst);
@@ -289,10 +294,21 @@ static void worker_submit(struct worker *w, bool with_cb, bool issue)
 
 static void worker_issue(struct worker *w)
 {
-	pthread_mutex_lock(&w->lock);
-	if (!w->stopping)
+	bool stopping, locked = rnd(w) % 2;
+
+	spin_lock_bh(&w->lock);
+	stopping = w->stopping;
+	if (!stopping && locked)
 		dma_async_issue_pending(w->chan);
-	pthread_mutex_unlock(&w->lock);
+	spin_unlock_bh(&w->lock);
+	/*
+	 * Or with nothing held, where the engine may run small work and its
+	 * callbacks (softirq) before issue_pending returns.  A callback may
+	 * close the gate in between; all its terminate left is nothing to
+	 * issue, since submits check the gate under the lock.
+	 */
+	if (!stopping && !locked)
+		dma_async_issue_pending(w->chan);
 }
 
 /* Close the gate; true if a callback terminated the channel meanwhile. */
@@ -300,11 +316,11 @@ static bool gate_close(struct worker *w)
 {
 	bool terminated;
 
-	pthread_mutex_lock(&w->lock);
+	spin_lock_bh(&w->lock);
 	w->stopping = true;
 	terminated = w->terminate_in_cb;
 	w->terminate_in_cb = 0;
-	pthread_mutex_unlock(&w->lock);
+	spin_unlock_bh(&w->lock);
 	return terminated;
 }
 
@@ -390,7 +406,7 @@ int main(void)
 	for (i = 0; i < NR_THREADS; i++) {
 		workers[i].id = i;
 		workers[i].rng = seed * 2654435761ULL + i + 1;
-		pthread_mutex_init(&workers[i].lock, NULL);
+		spin_lock_init(&workers[i].lock);
 		pthread_create(&th[i], NULL, worker_fn, &workers[i]);
 	}
 	for (i = 0; i < NR_THREADS; i++) {

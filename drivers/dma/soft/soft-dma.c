@@ -27,7 +27,9 @@
  * to the un-acked list), so only callbacks and dependencies go through
  * softirq.  The worker completes with bottom halves disabled, so the
  * tasklet runs on the worker's CPU when they are enabled again, as after
- * a hardware interrupt.  Single-segment descriptors come from a
+ * a hardware interrupt.  Small issued work (inline_bytes) runs in
+ * issue_pending itself, its callbacks in softirq context as the caller
+ * re-enables bottom halves.  Single-segment descriptors come from a
  * per-channel cache: steady state allocates nothing.
  *
  * Locking: vc.lock protects the lists (issued, dead, cache, unacked),
@@ -67,6 +69,7 @@
 #define SOFT_DESC_CACHE		1024
 #define SOFT_BATCH		32
 #define SOFT_POLL_WAIT		64	/* cpu_relax()es, ~60 ns each on Zen 3 */
+#define SOFT_INLINE_MAX		64	/* descriptors issue_pending runs itself */
 
 static unsigned int nr_channels;
 module_param(nr_channels, uint, 0444);
@@ -91,7 +94,12 @@ MODULE_PARM_DESC(spin_us, "Microseconds an idle worker polls before sleeping");
 static unsigned int inline_bytes = 4096;
 module_param(inline_bytes, uint, 0644);
 MODULE_PARM_DESC(inline_bytes,
-		 "issue_pending runs callback-less work up to this many bytes itself while the worker sleeps (0: never)");
+		 "issue_pending runs issued work of up to this many bytes itself when no executor is in (0: never)");
+
+static bool inline_callbacks = true;
+module_param(inline_callbacks, bool, 0644);
+MODULE_PARM_DESC(inline_callbacks,
+		 "Inline work may have callbacks: they run in softirq context as issue_pending re-enables bottom halves");
 
 static bool worker_callbacks = true;
 module_param(worker_callbacks, bool, 0644);
@@ -347,15 +355,13 @@ static void soft_keep_unacked(struct soft_chan *sc, struct soft_desc *d)
  * them with @all); past SOFT_UNACKED_MAX the oldest go acked or not, so
  * a client that never acks cannot grow the list without bound.
  */
-static void soft_reap_unacked(struct soft_chan *sc, bool all)
+static noinline void __soft_reap_unacked(struct soft_chan *sc, bool all)
 {
 	struct soft_desc *d, *n;
 	unsigned int scanned = 0;
 	unsigned long flags;
 	LIST_HEAD(head);
 
-	if (!all && !READ_ONCE(sc->nr_unacked))
-		return;		/* the fast path: nothing kept */
 	spin_lock_irqsave(&sc->vc.lock, flags);
 	list_for_each_entry_safe(d, n, &sc->unacked, vd.node) {
 		bool over = sc->nr_unacked > SOFT_UNACKED_MAX;
@@ -372,6 +378,12 @@ static void soft_reap_unacked(struct soft_chan *sc, bool all)
 		list_del(&d->vd.node);
 		soft_desc_release(&d->vd);
 	}
+}
+
+static inline void soft_reap_unacked(struct soft_chan *sc, bool all)
+{
+	if (all || READ_ONCE(sc->nr_unacked))	/* fast path: nothing kept */
+		__soft_reap_unacked(sc, all);
 }
 
 /*
@@ -648,12 +660,21 @@ static u8 soft_fault_pick(struct soft_dma *sd)
 	return fault;
 }
 
+/* Is any descriptor fault knob set?  (Off: nothing to count.) */
+static bool soft_faults_armed(void)
+{
+	return READ_ONCE(fault_read_every) | READ_ONCE(fault_write_every) |
+	       READ_ONCE(fault_drop_every) | READ_ONCE(fault_stall_every) |
+	       READ_ONCE(fault_dup_every);
+}
+
 /* vc.lock held: the fault @d gets, picked once, as it is about to start. */
 static u8 soft_fault_of(struct soft_dma *sd, struct soft_desc *d)
 {
 	if (!d->fault_picked && d->len && !d->repeat) {
 		d->fault_picked = true;
-		d->fault = soft_fault_pick(sd);
+		if (unlikely(soft_faults_armed()))
+			d->fault = soft_fault_pick(sd);
 	}
 	return d->fault;
 }
@@ -693,6 +714,20 @@ static enum dmaengine_tx_result soft_exec(struct soft_chan *sc,
 					  size_t pos, size_t n)
 {
 	struct device *dev = sc->vc.chan.device->dev;
+
+	/* The common case first: a one-segment copy, no fault injected. */
+	if (likely(d->op == SOFT_MEMCPY && d->nsegs == 1 && !d->fault)) {
+		struct soft_seg *sg = &d->segs[0];
+		u8 *s = soft_seam_map(dev, sg->src + pos, n);
+		u8 *t = soft_seam_map(dev, sg->dst + pos, n);
+
+		if (unlikely(!s))
+			return DMA_TRANS_READ_FAILED;
+		if (unlikely(!t))
+			return DMA_TRANS_WRITE_FAILED;
+		soft_seam_copy(t, s, n, sg->len);
+		return DMA_TRANS_NOERROR;
+	}
 
 	if (d->fault == SOFT_FAULT_READ)
 		return DMA_TRANS_READ_FAILED;
@@ -908,17 +943,19 @@ enum soft_executor {
 /*
  * Execute up to @budget bytes of the channel's next descriptors: a part
  * of the first, or a batch of whole ones.  A poller takes only
- * descriptors that asked for no interrupt.  The worker completes with
- * bottom halves off: callbacks then run on its CPU as soon as it enables
- * them, as after an interrupt, not after a ksoftirqd wake-up.  Returns
- * true if it made progress.
+ * descriptors that asked for no interrupt.  The worker (and
+ * issue_pending, where a softirq could run) completes with bottom halves
+ * off: callbacks then run on its CPU as soon as it enables them, as after
+ * an interrupt, not after a ksoftirqd wake-up.  Returns true if it made
+ * progress.
  */
 static bool soft_chan_run(struct soft_chan *sc, size_t budget,
 			  enum soft_executor who)
 {
 	struct soft_dma *sd = to_soft_dma(sc->vc.chan.device);
 	bool poll_only = who == SOFT_RUN_POLL;
-	bool bh = who == SOFT_RUN_WORKER && READ_ONCE(worker_callbacks);
+	bool bh = who == SOFT_RUN_WORKER ? READ_ONCE(worker_callbacks) :
+		  who == SOFT_RUN_INLINE && !irqs_disabled() && !in_hardirq();
 	enum dmaengine_tx_result res[SOFT_BATCH];
 	struct soft_desc *batch[SOFT_BATCH];
 	struct virt_dma_desc *vd;
@@ -1340,25 +1377,34 @@ soft_prep_pq_val(struct dma_chan *chan, dma_addr_t *pq, dma_addr_t *src,
 }
 
 /*
- * vc.lock held: inline execution.  When the worker sleeps (waking it
- * costs the caller a syscall and the work several microseconds) and what
- * is issued is small and has no callback, the caller runs it now.  Work
- * with a callback wakes the worker, which runs the callback too.
+ * vc.lock held: inline execution.  Handing work to the worker costs a
+ * cross-CPU handoff (the descriptors' cache lines travel, ~100 ns) or,
+ * when it sleeps, a wake-up (a syscall for the caller and 5-20 us for
+ * the work); below inline_bytes in all, the copy is cheaper than either,
+ * so the caller runs what it issued itself when no executor is in.
+ * Callbacks are still deferred: the completion schedules the vchan
+ * tasklet with bottom halves disabled, and it runs in softirq context
+ * when issue_pending enables them again, as a softirq raised on this CPU
+ * would.  Only for a caller that holds nothing (@cb_ok: preemptible(),
+ * so no spinlock a callback might take, interrupts on, not in softirq);
+ * otherwise work with a callback goes to the worker.
  */
-static bool soft_issue_inline(struct soft_chan *sc)
+static bool soft_issue_inline(struct soft_chan *sc, bool cb_ok)
 {
-	unsigned int limit = READ_ONCE(inline_bytes);
+	unsigned int limit = READ_ONCE(inline_bytes), nr = 0;
 	struct virt_dma_desc *vd;
 	size_t total = 0;
 
-	if (!limit || !READ_ONCE(sc->worker->sleeping) || sc->busy)
+	if (!limit || sc->busy)
 		return false;
+	cb_ok = cb_ok && READ_ONCE(inline_callbacks);
 	list_for_each_entry(vd, &sc->vc.desc_issued, node) {
 		struct soft_desc *d = to_soft_desc(vd);
 
 		total += d->len;
 		if (d->repeat || d->done || total > limit ||
-		    vd->tx.callback || vd->tx.callback_result)
+		    ++nr > SOFT_INLINE_MAX ||
+		    (!cb_ok && (vd->tx.callback || vd->tx.callback_result)))
 			return false;
 	}
 	return true;
@@ -1368,13 +1414,14 @@ static void soft_issue_pending(struct dma_chan *chan)
 {
 	struct soft_chan *sc = to_soft_chan(chan);
 	struct soft_worker *w = sc->worker;
+	bool cb_ok = preemptible();
 	bool kick, run_here = false;
 	unsigned long flags;
 
 	spin_lock_irqsave(&sc->vc.lock, flags);
 	kick = vchan_issue_pending(&sc->vc) && !sc->paused;
 	if (kick)
-		run_here = soft_issue_inline(sc);
+		run_here = soft_issue_inline(sc, cb_ok);
 	/*
 	 * A kick the worker has not consumed yet covers this issue too: it
 	 * clears pending (with a full barrier) before it takes vc.lock.
