@@ -233,6 +233,56 @@ int dmakit_param_set(const char *mod, const char *name, const char *val)
 	return 0;
 }
 
+/*
+ * Read @mod.@name as its /sys/module/<mod>/parameters/<name> file shows
+ * it ("Y"/"N" for bools, a number, a string), without the newline.
+ * Returns the length written, or -ENOENT.
+ */
+int dmakit_param_get(const char *mod, const char *name, char *buf,
+		     size_t len)
+{
+	struct dmakit_param *p;
+
+	spin_lock(&registry_lock);
+	for (p = params; p; p = p->next)
+		if (!strcmp(p->module, mod) && !strcmp(p->name, name))
+			break;
+	spin_unlock(&registry_lock);
+	if (!p)
+		return -ENOENT;
+	switch (p->type) {
+	case DMAKIT_PARAM_bool:
+		return scnprintf(buf, len, "%c",
+				 READ_ONCE(*(bool *)p->ptr) ? 'Y' : 'N');
+	case DMAKIT_PARAM_invbool:
+		return scnprintf(buf, len, "%c",
+				 READ_ONCE(*(bool *)p->ptr) ? 'N' : 'Y');
+	case DMAKIT_PARAM_int:
+		return scnprintf(buf, len, "%d", READ_ONCE(*(int *)p->ptr));
+	case DMAKIT_PARAM_uint:
+		return scnprintf(buf, len, "%u",
+				 READ_ONCE(*(unsigned int *)p->ptr));
+	case DMAKIT_PARAM_long:
+		return scnprintf(buf, len, "%ld", READ_ONCE(*(long *)p->ptr));
+	case DMAKIT_PARAM_ulong:
+		return scnprintf(buf, len, "%lu",
+				 READ_ONCE(*(unsigned long *)p->ptr));
+	case DMAKIT_PARAM_short:
+		return scnprintf(buf, len, "%hd", READ_ONCE(*(short *)p->ptr));
+	case DMAKIT_PARAM_ushort:
+		return scnprintf(buf, len, "%hu",
+				 READ_ONCE(*(unsigned short *)p->ptr));
+	case DMAKIT_PARAM_byte:
+		return scnprintf(buf, len, "%u",
+				 READ_ONCE(*(unsigned char *)p->ptr));
+	case DMAKIT_PARAM_charp:
+		return scnprintf(buf, len, "%s",
+				 *(char **)p->ptr ? *(char **)p->ptr : "(null)");
+	default:
+		return scnprintf(buf, len, "%s", (char *)p->ptr);
+	}
+}
+
 int dmakit_parse_cmdline(const char *cmdline)
 {
 	char *copy, *tok, *save;

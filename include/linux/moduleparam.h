@@ -33,6 +33,9 @@ void dmakit_register_param(struct dmakit_param *p);
 int dmakit_parse_cmdline(const char *cmdline);
 /* Set one parameter at run time (like its sysfs file); -errno. */
 int dmakit_param_set(const char *mod, const char *name, const char *val);
+/* Read one, as its sysfs file shows it; length written or -ENOENT. */
+int dmakit_param_get(const char *mod, const char *name, char *buf,
+		     size_t len);
 
 #define __module_param(name, var, type, len)				\
 	static struct dmakit_param __param_##name = {			\

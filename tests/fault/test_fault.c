@@ -13,6 +13,7 @@
 #include <linux/completion.h>
 #include <linux/dmaengine.h>
 #include <linux/jiffies.h>
+#include <linux/moduleparam.h>
 #include <linux/scatterlist.h>
 #include <linux/slab.h>
 #include <dmakit/board.h>
@@ -378,6 +379,24 @@ static void test_bad_params(void)
 	      "bad value accepted");
 	CHECK(dmakit_param_set("dmakit-soft", "fault_read_every", "0") == 0,
 	      "'-' in module name not accepted");
+	{
+		char v[16] = "";
+
+		/* Read back as the sysfs file shows it. */
+		CHECK(dmakit_param_get("dmakit_soft", "chunk_size", v,
+				       sizeof(v)) == 4 && !strcmp(v, "4096"),
+		      "chunk_size reads '%s'", v);
+		CHECK(dmakit_param_set("dmakit_soft", "poll_progress", "0") == 0 &&
+		      dmakit_param_get("dmakit_soft", "poll_progress", v,
+				       sizeof(v)) == 1 && !strcmp(v, "N"),
+		      "poll_progress=0 reads '%s'", v);
+		CHECK(dmakit_param_set("dmakit_soft", "poll_progress", "1") == 0 &&
+		      dmakit_param_get("dmakit_soft", "poll_progress", v,
+				       sizeof(v)) == 1 && !strcmp(v, "Y"),
+		      "poll_progress=1 reads '%s'", v);
+		CHECK(dmakit_param_get("dmakit_soft", "no_such", v, sizeof(v)) ==
+		      -ENOENT, "unknown parameter read");
+	}
 }
 
 int main(void)
