@@ -661,7 +661,7 @@ static u8 soft_fault_pick(struct soft_dma *sd)
 }
 
 /* Is any descriptor fault knob set?  (Off: nothing to count.) */
-static bool soft_faults_armed(void)
+static __always_inline bool soft_faults_armed(void)
 {
 	return READ_ONCE(fault_read_every) | READ_ONCE(fault_write_every) |
 	       READ_ONCE(fault_drop_every) | READ_ONCE(fault_stall_every) |
@@ -709,25 +709,12 @@ static bool soft_fault_complete(struct soft_chan *sc, struct soft_desc *d,
 	       (d->fault == SOFT_FAULT_DROP || d->fault == SOFT_FAULT_STALL);
 }
 
-static enum dmaengine_tx_result soft_exec(struct soft_chan *sc,
-					  struct soft_desc *d,
-					  size_t pos, size_t n)
+/* Everything but the common case (soft_exec()). */
+static noinline enum dmaengine_tx_result soft_exec_any(struct soft_chan *sc,
+							struct soft_desc *d,
+							size_t pos, size_t n)
 {
 	struct device *dev = sc->vc.chan.device->dev;
-
-	/* The common case first: a one-segment copy, no fault injected. */
-	if (likely(d->op == SOFT_MEMCPY && d->nsegs == 1 && !d->fault)) {
-		struct soft_seg *sg = &d->segs[0];
-		u8 *s = soft_seam_map(dev, sg->src + pos, n);
-		u8 *t = soft_seam_map(dev, sg->dst + pos, n);
-
-		if (unlikely(!s))
-			return DMA_TRANS_READ_FAILED;
-		if (unlikely(!t))
-			return DMA_TRANS_WRITE_FAILED;
-		soft_seam_copy(t, s, n, sg->len);
-		return DMA_TRANS_NOERROR;
-	}
 
 	if (d->fault == SOFT_FAULT_READ)
 		return DMA_TRANS_READ_FAILED;
@@ -749,6 +736,30 @@ static enum dmaengine_tx_result soft_exec(struct soft_chan *sc,
 		return soft_exec_raid(dev, d, pos, n);
 	}
 	return DMA_TRANS_NOERROR;
+}
+
+/*
+ * Bytes [@pos, @pos + @n) of @d.  The common case, a one-segment copy
+ * with no fault injected, inline here: it is most of the cost of a small
+ * descriptor otherwise (a big function's prologue, two calls).
+ */
+static __always_inline enum dmaengine_tx_result
+soft_exec(struct soft_chan *sc, struct soft_desc *d, size_t pos, size_t n)
+{
+	if (likely(d->op == SOFT_MEMCPY && d->nsegs == 1 && !d->fault)) {
+		struct device *dev = sc->vc.chan.device->dev;
+		struct soft_seg *sg = &d->segs[0];
+		u8 *s = soft_seam_map(dev, sg->src + pos, n);
+		u8 *t = soft_seam_map(dev, sg->dst + pos, n);
+
+		if (unlikely(!s))
+			return DMA_TRANS_READ_FAILED;
+		if (unlikely(!t))
+			return DMA_TRANS_WRITE_FAILED;
+		soft_seam_copy(t, s, n, sg->len);
+		return DMA_TRANS_NOERROR;
+	}
+	return soft_exec_any(sc, d, pos, n);
 }
 
 /* A repeated transfer ends when a DMA_PREP_LOAD_EOT one waits behind it. */
@@ -815,9 +826,56 @@ static void soft_retire(struct soft_chan *sc, struct soft_desc *d,
  * that line), and the descriptor is retired by soft_retire().  Returns
  * false if the completion was not reported (soft_fault_complete()).
  */
-static bool soft_complete(struct soft_chan *sc, struct soft_desc *d,
-			  enum dmaengine_tx_result result,
-			  struct soft_tally *t)
+static bool soft_complete_any(struct soft_chan *sc, struct soft_desc *d,
+			      enum dmaengine_tx_result result,
+			      struct soft_tally *t);
+
+/*
+ * A descriptor nothing waits on: no callback, no dependency, no unmap
+ * data, no _VAL result, acked and not reusable, one segment (cached),
+ * nothing allocated beside it.
+ */
+static __always_inline bool soft_desc_plain(struct soft_desc *d)
+{
+	struct dma_async_tx_descriptor *tx = &d->vd.tx;
+
+	return !tx->callback && !tx->callback_result && !txd_next(tx) &&
+	       !tx->unmap && !d->result && d->cached && !d->srcs && !d->xt &&
+	       (tx->flags & (DMA_CTRL_ACK | DMA_CTRL_REUSE)) == DMA_CTRL_ACK;
+}
+
+/*
+ * vc.lock held: soft_complete_any() for a plain descriptor that
+ * succeeded, the common case, inline: straight back to the cache.
+ */
+static __always_inline bool soft_complete(struct soft_chan *sc,
+					  struct soft_desc *d,
+					  enum dmaengine_tx_result result,
+					  struct soft_tally *t)
+{
+	struct dma_async_tx_descriptor *tx = &d->vd.tx;
+
+	if (unlikely(result != DMA_TRANS_NOERROR || d->fault ||
+		     !soft_desc_plain(d) || sc->cached >= SOFT_DESC_CACHE ||
+		     vchan_next_desc(&sc->vc) != &d->vd))
+		return soft_complete_any(sc, d, result, t);
+	d->vd.tx_result.result = DMA_TRANS_NOERROR;
+	d->vd.tx_result.residue = 0;
+	t->count++;
+	t->bytes += d->len;
+	list_del(&d->vd.node);
+	BUG_ON(tx->cookie < DMA_MIN_COOKIE);
+	t->cookie = tx->cookie;
+	tx->cookie = 0;
+	list_add(&d->vd.node, &sc->cache);
+	sc->cached++;
+	return true;
+}
+
+static noinline bool soft_complete_any(struct soft_chan *sc,
+				       struct soft_desc *d,
+				       enum dmaengine_tx_result result,
+				       struct soft_tally *t)
 {
 	struct dma_async_tx_descriptor *tx = &d->vd.tx;
 
@@ -847,7 +905,7 @@ static bool soft_complete(struct soft_chan *sc, struct soft_desc *d,
 	tx->cookie = 0;
 	soft_retire(sc, d, t);
 	if (d->fault == SOFT_FAULT_DUP)
-		soft_complete(sc, d, result, t);  /* ignored: no longer the head */
+		soft_complete_any(sc, d, result, t);  /* ignored: not the head */
 	return true;
 }
 
@@ -1116,8 +1174,10 @@ static void soft_desc_set(struct soft_desc *d, enum soft_op op,
 /*
  * vchan_tx_prep() for a descriptor from the cache: the cache and
  * desc_allocated share vc.lock, so one lock hold takes and lists it.
+ * tx.chan, tx.lock, tx_submit and desc_free stay as vchan_tx_prep() set
+ * them the first time: the cache is the channel's own.
  */
-static struct dma_async_tx_descriptor *
+static __always_inline struct dma_async_tx_descriptor *
 soft_prep_cached(struct soft_chan *sc, enum soft_op op, dma_addr_t dst,
 		 dma_addr_t src, int value, size_t len, unsigned long tx_flags)
 {
@@ -1127,13 +1187,10 @@ soft_prep_cached(struct soft_chan *sc, enum soft_op op, dma_addr_t dst,
 
 	spin_lock_irqsave(&vc->lock, flags);
 	d = soft_cache_pop(sc);
-	if (d) {
+	if (likely(d)) {
 		/* Cached descriptors are one-segment ones: cached, nsegs. */
 		soft_desc_set(d, op, dst, src, value, len);
-		dma_async_tx_descriptor_init(&d->vd.tx, &vc->chan);
 		d->vd.tx.flags = tx_flags;
-		d->vd.tx.tx_submit = vchan_tx_submit;
-		d->vd.tx.desc_free = vchan_tx_desc_free;
 		d->vd.tx_result.result = DMA_TRANS_NOERROR;
 		d->vd.tx_result.residue = 0;
 		d->vd.tx.cookie = -EBUSY;	/* soft_tx_prep() */
@@ -1143,24 +1200,32 @@ soft_prep_cached(struct soft_chan *sc, enum soft_op op, dma_addr_t dst,
 	return d ? &d->vd.tx : NULL;
 }
 
-static struct dma_async_tx_descriptor *
+/* The cache was empty: a new one-segment descriptor. */
+static noinline struct dma_async_tx_descriptor *
+soft_prep_new(struct soft_chan *sc, enum soft_op op, dma_addr_t dst,
+	      dma_addr_t src, int value, size_t len, unsigned long flags)
+{
+	struct soft_desc *d = soft_desc_alloc(sc, 1);
+
+	if (!d)
+		return NULL;
+	soft_desc_set(d, op, dst, src, value, len);
+	return soft_tx_prep(sc, d, flags);
+}
+
+static __always_inline struct dma_async_tx_descriptor *
 soft_prep_segs(struct soft_chan *sc, enum soft_op op, dma_addr_t dst,
 	       dma_addr_t src, int value, size_t len, unsigned long flags)
 {
 	struct dma_async_tx_descriptor *tx;
-	struct soft_desc *d;
 
 	if (!len && op != SOFT_INTERRUPT)
 		return NULL;
 	soft_reap_unacked(sc, false);	/* async_tx: acked since completion */
 	tx = soft_prep_cached(sc, op, dst, src, value, len, flags);
-	if (tx)
+	if (likely(tx))
 		return tx;
-	d = soft_desc_alloc(sc, 1);
-	if (!d)
-		return NULL;
-	soft_desc_set(d, op, dst, src, value, len);
-	return soft_tx_prep(sc, d, flags);
+	return soft_prep_new(sc, op, dst, src, value, len, flags);
 }
 
 static struct dma_async_tx_descriptor *
