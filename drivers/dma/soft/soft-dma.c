@@ -1007,8 +1007,15 @@ enum soft_executor {
  * an interrupt, not after a ksoftirqd wake-up.  Returns true if it made
  * progress.
  */
-static bool soft_chan_run(struct soft_chan *sc, size_t budget,
-			  enum soft_executor who)
+/* What soft_chan_run() did. */
+enum soft_ran {
+	SOFT_IDLE,	/* nothing: no work it may take, or another is in */
+	SOFT_DRAINED,	/* ran, and nothing more is issued */
+	SOFT_MORE,	/* ran, and more is issued */
+};
+
+static enum soft_ran soft_chan_run(struct soft_chan *sc, size_t budget,
+				   enum soft_executor who)
 {
 	struct soft_dma *sd = to_soft_dma(sc->vc.chan.device);
 	bool poll_only = who == SOFT_RUN_POLL;
@@ -1022,6 +1029,7 @@ static bool soft_chan_run(struct soft_chan *sc, size_t budget,
 	struct soft_tally t;
 	unsigned int nr, i;
 	size_t pos, n;
+	bool more;
 
 	soft_tally_init(&t);
 	if (bh)
@@ -1073,16 +1081,18 @@ static bool soft_chan_run(struct soft_chan *sc, size_t budget,
 		soft_batch_done(sc, batch, nr, pos, n, res, &t);
 out:
 	soft_tally_end(sc, &t);
+	more = !list_empty(&sc->vc.desc_issued) && !sc->paused;
 	spin_unlock_irqrestore(&sc->vc.lock, flags);
-	vchan_dma_desc_free_list(&sc->vc, &t.done);
+	if (unlikely(!list_empty(&t.done)))
+		vchan_dma_desc_free_list(&sc->vc, &t.done);
 	if (bh)
 		local_bh_enable();
-	return true;
+	return more ? SOFT_MORE : SOFT_DRAINED;
 idle:
 	spin_unlock_irqrestore(&sc->vc.lock, flags);
 	if (bh)
 		local_bh_enable();
-	return false;
+	return SOFT_IDLE;
 }
 
 /* --- workers --- */
@@ -1105,9 +1115,14 @@ static bool soft_worker_round(struct soft_worker *w)
 
 		/* A few descriptors per channel per round keeps them fair. */
 		for (i = 0; i < 64; i++) {
-			if (!soft_chan_run(sc, chunk_size, SOFT_RUN_WORKER))
+			enum soft_ran r = soft_chan_run(sc, chunk_size,
+							SOFT_RUN_WORKER);
+
+			if (r == SOFT_IDLE)
 				break;
 			progress = true;
+			if (r == SOFT_DRAINED)
+				break;
 		}
 	}
 	return progress;
@@ -1495,12 +1510,19 @@ static void soft_issue_pending(struct dma_chan *chan)
 		kick = false;
 	spin_unlock_irqrestore(&sc->vc.lock, flags);
 	if (run_here) {
-		while (soft_chan_run(sc, chunk_size, SOFT_RUN_INLINE))
-			;
-		/* Left over (another executor was in): the worker's job. */
-		spin_lock_irqsave(&sc->vc.lock, flags);
-		kick = !list_empty(&sc->vc.desc_issued) && !sc->paused;
-		spin_unlock_irqrestore(&sc->vc.lock, flags);
+		enum soft_ran r;
+
+		do {
+			r = soft_chan_run(sc, chunk_size, SOFT_RUN_INLINE);
+		} while (r == SOFT_MORE);
+		kick = false;
+		if (r == SOFT_IDLE) {
+			/* Another executor was in: what is left is its job,
+			 * or the worker's. */
+			spin_lock_irqsave(&sc->vc.lock, flags);
+			kick = !list_empty(&sc->vc.desc_issued) && !sc->paused;
+			spin_unlock_irqrestore(&sc->vc.lock, flags);
+		}
 	}
 	if (kick)
 		soft_worker_kick(w);
@@ -1547,18 +1569,25 @@ static enum dma_status soft_tx_status(struct dma_chan *chan,
 		return ret;
 
 	if (READ_ONCE(poll_progress)) {
-		bool ran = false;
+		bool ran = false, left = false;
 
-		while (ret == DMA_IN_PROGRESS && !READ_ONCE(sc->busy) &&
-		       soft_chan_run(sc, chunk_size, SOFT_RUN_POLL)) {
+		while (ret == DMA_IN_PROGRESS && !READ_ONCE(sc->busy)) {
+			enum soft_ran r = soft_chan_run(sc, chunk_size,
+							SOFT_RUN_POLL);
+
+			left = r != SOFT_DRAINED;
+			if (r == SOFT_IDLE)
+				break;
 			ran = true;
 			ret = dma_cookie_status(chan, cookie, txstate);
+			if (r == SOFT_DRAINED)
+				break;
 		}
 		/*
 		 * The worker may have found the channel busy with our chunk
 		 * and gone to sleep: hand it whatever is queued behind.
 		 */
-		if (ran)
+		if (ran && left)
 			soft_worker_kick(sc->worker);
 		if (ret == DMA_COMPLETE)
 			return ret;
