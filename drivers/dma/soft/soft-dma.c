@@ -939,6 +939,7 @@ static unsigned int soft_batch(struct soft_chan *sc, struct soft_desc *d,
 {
 	struct soft_dma *sd = to_soft_dma(sc->vc.chan.device);
 	struct list_head *issued = &sc->vc.desc_issued;
+	bool armed = soft_faults_armed();	/* once per batch */
 	size_t total = d->len;
 	unsigned int nr = 1;
 
@@ -949,7 +950,7 @@ static unsigned int soft_batch(struct soft_chan *sc, struct soft_desc *d,
 		d = list_next_entry(d, vd.node);
 		if (d->repeat || d->len > budget - total ||
 		    (poll_only && (d->vd.tx.flags & DMA_PREP_INTERRUPT)) ||
-		    soft_fault_of(sd, d))
+		    (armed && soft_fault_of(sd, d)))
 			break;
 		total += d->len;
 		batch[nr++] = d;
