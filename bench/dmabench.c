@@ -36,7 +36,7 @@
 enum method {
 	M_MEMCPY,	/* memcpy (or memset) in the calling thread */
 	M_POLL,		/* engine, polled with dma_async_is_tx_complete */
-	M_WORKER,	/* engine, polled, poll_progress=0: the worker only */
+	M_WORKER,	/* engine, polled, the worker only (no poll, no inline) */
 	M_CB,		/* engine, a callback per op */
 	M_SKEL,		/* DPDK dma_skeleton */
 	M_SG,		/* engine, one memset_sg descriptor per pass */
@@ -110,6 +110,13 @@ static void set_param(const char *kv)
 	snprintf(buf, sizeof(buf), "dmakit_soft.%s", kv);
 	if (dmakit_parse_cmdline(buf))
 		die("cannot set module parameter");
+}
+
+/* engine-worker: the pure offload, neither a poller nor issue_pending run work. */
+static void worker_only(bool on)
+{
+	set_param(on ? "poll_progress=0" : "poll_progress=1");
+	set_param(on ? "inline_bytes=0" : inline_default);
 }
 
 static int cmp_double(const void *a, const void *b)
@@ -289,7 +296,7 @@ static struct result measure(const struct cell *c, enum method m)
 	if (m == M_SKEL && skel_start())
 		die("rte_dma_start failed");
 	if (m == M_WORKER)
-		set_param("poll_progress=0");
+		worker_only(true);
 	t0 = now_ns();
 	run_pass(c, m, pass++);
 	run_pass(c, m, pass++);
@@ -318,7 +325,7 @@ static struct result measure(const struct cell *c, enum method m)
 		}
 	}
 	if (m == M_WORKER)
-		set_param("poll_progress=1");
+		worker_only(false);
 	if (m == M_SKEL)
 		skel_stop();
 	r.samples = s;
@@ -922,10 +929,10 @@ int main(int argc, char **argv)
 				if (lm[j] == M_SKEL && !have_skel)
 					continue;
 				if (lm[j] == M_WORKER)
-					set_param("poll_progress=0");
+					worker_only(true);
 				l = latency(lm[j], ls[i], n, 0);
 				if (lm[j] == M_WORKER)
-					set_param("poll_progress=1");
+					worker_only(false);
 				printf("  %-8s %-14s %9.0f %9.0f %9.0f\n",
 				       size_str(ls[i]), method_name[lm[j]],
 				       l.med, l.p90, l.p99);
