@@ -867,8 +867,7 @@ static __always_inline bool soft_complete(struct soft_chan *sc,
 	BUG_ON(tx->cookie < DMA_MIN_COOKIE);
 	t->cookie = tx->cookie;
 	tx->cookie = 0;
-	list_add(&d->vd.node, &sc->cache);
-	sc->cached++;
+	soft_cache_push(sc, d);		/* room checked above */
 	return true;
 }
 
@@ -1008,6 +1007,12 @@ enum soft_executor {
  * an interrupt, not after a ksoftirqd wake-up.  Returns true if it made
  * progress.
  */
+/* vc.lock held: is issued work waiting that an executor may run? */
+static bool soft_issued_left(struct soft_chan *sc)
+{
+	return !list_empty(&sc->vc.desc_issued) && !sc->paused;
+}
+
 /* What soft_chan_run() did. */
 enum soft_ran {
 	SOFT_IDLE,	/* nothing: no work it may take, or another is in */
@@ -1082,7 +1087,7 @@ static enum soft_ran soft_chan_run(struct soft_chan *sc, size_t budget,
 		soft_batch_done(sc, batch, nr, pos, n, res, &t);
 out:
 	soft_tally_end(sc, &t);
-	more = !list_empty(&sc->vc.desc_issued) && !sc->paused;
+	more = soft_issued_left(sc);
 	spin_unlock_irqrestore(&sc->vc.lock, flags);
 	if (unlikely(!list_empty(&t.done)))
 		vchan_dma_desc_free_list(&sc->vc, &t.done);
@@ -1521,7 +1526,7 @@ static void soft_issue_pending(struct dma_chan *chan)
 			/* Another executor was in: what is left is its job,
 			 * or the worker's. */
 			spin_lock_irqsave(&sc->vc.lock, flags);
-			kick = !list_empty(&sc->vc.desc_issued) && !sc->paused;
+			kick = soft_issued_left(sc);
 			spin_unlock_irqrestore(&sc->vc.lock, flags);
 		}
 	}
